@@ -1,0 +1,346 @@
+"""The engine: a plan's data compiled once into sorted edges, and the answers read off them.
+
+Nothing here knows July 2017.  :class:`Plan` takes :class:`PlanData` (read by
+:mod:`.planfile`), decides each day of the coverage once (its mode, whether it is a rest
+day, the first matching rule of each operation), merges the days' spans into maximal
+windows, and answers every query with :func:`bisect.bisect_right` over those edges.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+import attrs
+import holidays as holidays_lib
+
+from .errors import OutsidePlanError, PlanFileError
+from .model import (
+    DayPlan,
+    DayType,
+    Decision,
+    Milestone,
+    Mode,
+    OpDay,
+    Operation,
+    Period,
+    Reason,
+    Rule,
+    Window,
+)
+from .timeinput import coerce_operation, to_instant
+
+__all__ = ["Plan", "PlanData"]
+
+_UTC = timezone.utc
+_OPERATIONS = tuple(Operation)
+
+
+@attrs.frozen
+class PlanData:
+    """A plan as declared: what a plan file holds, checked but not yet compiled."""
+
+    source: str
+    id: str
+    en: str
+    ja: str
+    tz: ZoneInfo
+    holidays: str
+    first_day: date
+    last_day: date
+    periods: tuple[Period, ...]
+    milestones: tuple[Milestone, ...]
+    rules: tuple[Rule, ...]
+
+
+@attrs.frozen
+class _Track:
+    """One operation's (or the server's) compiled windows.
+
+    ``bounds`` is ``[coverage_start, s0, e0, s1, e1, ..., coverage_end]`` in UTC: for an
+    instant ``t`` inside the coverage, ``bisect_right(bounds, t)`` is even exactly when
+    ``t`` lies in a window.
+    """
+
+    windows: tuple[Window, ...]
+    starts: tuple[datetime, ...]
+    ends: tuple[datetime, ...]
+    bounds: tuple[datetime, ...]
+
+
+def _day_text_ja(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _clock(t: time | None) -> str:
+    return "24:00" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
+class Plan:
+    """A compiled plan: ask it what may be done when.
+
+    Every method that takes an instant accepts a :class:`datetime.datetime`: a naive one is
+    wall-clock time in the plan's zone (JST for the July 2017 plan), an aware one is
+    converted.  Operations are :class:`Operation` members or their string values.
+    """
+
+    __slots__ = (
+        "_days",
+        "_rest_day_count",
+        "_tracks",
+        "coverage_end",
+        "coverage_start",
+        "data",
+        "tz",
+    )
+
+    def __init__(self, data: PlanData) -> None:
+        self.data = data
+        self.tz: tzinfo = data.tz
+        self.coverage_start = datetime.combine(data.first_day, time(), tzinfo=data.tz)
+        self.coverage_end = datetime.combine(data.last_day + timedelta(days=1), time(), tzinfo=data.tz)
+        self._days = self._compile_days()
+        subjects: list[tuple[str, Operation | None]] = [("server", None)]
+        subjects += [(op.value, op) for op in _OPERATIONS]
+        self._tracks: dict[str, _Track] = {}
+        for key, op in subjects:
+            spans = [d.server if op is None else d.operations[op] for d in self._days]
+            self._tracks[key] = self._compile_track(spans, op)
+
+    # ---- compilation (once per plan) ----
+
+    def _compile_days(self) -> tuple[DayPlan, ...]:
+        data = self.data
+        years = range(data.first_day.year, data.last_day.year + 1)
+        try:
+            names_ja = holidays_lib.country_holidays(data.holidays, years=years, language="ja")
+            names_en = holidays_lib.country_holidays(data.holidays, years=years, language="en_US")
+        except NotImplementedError as exc:
+            raise PlanFileError(data.source, "holidays", f"expected a country code the holidays package knows, got {data.holidays!r}") from exc
+        days: list[DayPlan] = []
+        periods = iter(data.periods)
+        period = next(periods)
+        d = data.first_day
+        while d <= data.last_day:
+            if d > period.last_day:
+                period = next(periods)
+            holiday_ja = names_ja.get(d)
+            rest = d.weekday() >= 5 or holiday_ja is not None
+            day_type = DayType.REST_DAY if rest else DayType.WEEKDAY
+            server = self._decide(d, period.mode, day_type, "server")
+            ops = {op: self._decide(d, period.mode, day_type, op.value) for op in _OPERATIONS}
+            days.append(DayPlan(d, period.mode, period, day_type, names_en.get(d), holiday_ja, server, ops))
+            d += timedelta(days=1)
+        return tuple(days)
+
+    def _decide(self, d: date, mode: Mode, day_type: DayType, subject: str) -> OpDay:
+        if mode is Mode.PLANNED_STOP:
+            return OpDay(None, None, None)
+        for rule in self.data.rules:
+            if rule.subject == subject and rule.matches(d, mode, day_type):
+                if rule.hours is None:
+                    return OpDay(rule, None, None)
+                start_t, end_t = rule.hours
+                start = datetime.combine(d, start_t, tzinfo=self.tz)
+                end_day, end_clock = (d, end_t) if end_t is not None else (d + timedelta(days=1), time())
+                return OpDay(rule, start, datetime.combine(end_day, end_clock, tzinfo=self.tz))
+        raise PlanFileError(
+            self.data.source,
+            "rule",
+            f"no rule decides {subject!r} on {d} ({mode.value}, {day_type.value}); "
+            "expected every day outside a planned stop to be matched by a rule of each subject",
+        )
+
+    def _compile_track(self, spans: list[OpDay], op: Operation | None) -> _Track:
+        """Merge the days' spans into maximal windows (``op`` None: the server's own, H)."""
+        merged: list[tuple[datetime, datetime, tuple[str, ...]]] = []
+        for span in spans:
+            if span.start is None or span.end is None or span.rule is None:
+                continue
+            clause = span.rule.clause
+            if merged and merged[-1][1] == span.start:
+                start, _, clauses = merged[-1]
+                merged[-1] = (start, span.end, clauses if clause in clauses else (*clauses, clause))
+            else:
+                merged.append((span.start, span.end, (clause,)))
+        windows = () if op is None else tuple(Window(s, e, op, c) for s, e, c in merged)
+        starts = tuple(s.astimezone(_UTC) for s, _, _ in merged)
+        ends = tuple(e.astimezone(_UTC) for _, e, _ in merged)
+        edges = [e for pair in zip(starts, ends) for e in pair]
+        bounds = (self.coverage_start.astimezone(_UTC), *edges, self.coverage_end.astimezone(_UTC))
+        return _Track(windows, starts, ends, bounds)
+
+    # ---- what the plan holds ----
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def source(self) -> str:
+        return self.data.source
+
+    def title(self, lang: str = "en") -> str:
+        return self.data.ja if lang == "ja" else self.data.en
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The rows of table T, in order."""
+        return self.data.periods
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        """The dated events of the notices, in date order."""
+        return self.data.milestones
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        """The milestone with this id; :class:`KeyError` names the known ids."""
+        for m in self.data.milestones:
+            if m.id == milestone_id:
+                return m
+        known = ", ".join(m.id for m in self.data.milestones)
+        raise KeyError(f"no milestone {milestone_id!r} in plan {self.id}; known: {known}")
+
+    @property
+    def days(self) -> tuple[DayPlan, ...]:
+        """Each day of the coverage, decided."""
+        return self._days
+
+    def day(self, d: date) -> DayPlan:
+        """The decided plan of one day; :class:`OutsidePlanError` outside the coverage."""
+        if isinstance(d, datetime) or not isinstance(d, date):
+            raise TypeError(f"day() accepts a datetime.date, got {type(d).__name__}")
+        index = (d - self.data.first_day).days
+        if not 0 <= index < len(self._days):
+            raise OutsidePlanError(datetime.combine(d, time(), tzinfo=self.tz), self.coverage_start, self.coverage_end, "d")
+        return self._days[index]
+
+    # ---- answers ----
+
+    def _covered(self, ts: object, parameter: str = "ts") -> datetime:
+        t = to_instant(ts, self.tz, parameter)
+        if not self.coverage_start <= t < self.coverage_end:
+            raise OutsidePlanError(t.astimezone(self.tz), self.coverage_start, self.coverage_end, parameter)
+        return t
+
+    def _day_of(self, t: datetime) -> DayPlan:
+        return self._days[(t.astimezone(self.tz).date() - self.data.first_day).days]
+
+    def allows(self, op: Operation | str, ts: datetime) -> bool:
+        """Whether ``op`` may be done at instant ``ts``."""
+        bounds = self._tracks[coerce_operation(op)].bounds
+        i = bisect_right(bounds, to_instant(ts, self.tz, "ts"))
+        if i == 0 or i == len(bounds):
+            self._covered(ts)  # raises OutsidePlanError with the instant and the coverage
+        return not i & 1
+
+    def is_operating(self, ts: datetime) -> bool:
+        """Whether the server is running at ``ts``: not a planned stop, inside the hours of H."""
+        bounds = self._tracks["server"].bounds
+        i = bisect_right(bounds, to_instant(ts, self.tz, "ts"))
+        if i == 0 or i == len(bounds):
+            self._covered(ts)
+        return not i & 1
+
+    def mode_at(self, ts: datetime) -> Mode:
+        """The server's mode at ``ts`` (table T)."""
+        return self._day_of(self._covered(ts)).mode
+
+    def window_at(self, op: Operation | str, ts: datetime) -> Window | None:
+        """The window of ``op`` containing ``ts``, or None."""
+        track = self._tracks[coerce_operation(op)]
+        t = self._covered(ts)
+        i = bisect_right(track.starts, t) - 1
+        if i >= 0 and t < track.ends[i]:
+            return track.windows[i]
+        return None
+
+    def next_window(self, op: Operation | str, ts: datetime) -> Window | None:
+        """The first window of ``op`` that opens strictly after ``ts``, or None."""
+        track = self._tracks[coerce_operation(op)]
+        i = bisect_right(track.starts, self._covered(ts))
+        return track.windows[i] if i < len(track.windows) else None
+
+    def windows(
+        self,
+        op: Operation | str,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[Window]:
+        """The maximal windows of ``op`` in time order, clipped to ``[start, end)``.
+
+        ``start`` and ``end`` default to the coverage's bounds and must lie within it
+        (``end`` may equal the coverage's end).
+        """
+        track = self._tracks[coerce_operation(op)]
+        lo = self.coverage_start if start is None else self._bound(start, "start")
+        hi = self.coverage_end if end is None else self._bound(end, "end")
+        if hi < lo:
+            raise ValueError(f"end={hi.astimezone(self.tz).isoformat()} is before start={lo.astimezone(self.tz).isoformat()}; expected start <= end")
+        out: list[Window] = []
+        for i in range(bisect_right(track.ends, lo), len(track.windows)):
+            w = track.windows[i]
+            if w.start >= hi:
+                break
+            if w.start < lo or w.end > hi:
+                w = attrs.evolve(w, start=max(w.start, lo).astimezone(self.tz), end=min(w.end, hi).astimezone(self.tz))
+            out.append(w)
+        return out
+
+    def _bound(self, ts: object, parameter: str) -> datetime:
+        t = to_instant(ts, self.tz, parameter)
+        if not self.coverage_start <= t <= self.coverage_end:
+            raise OutsidePlanError(t.astimezone(self.tz), self.coverage_start, self.coverage_end, parameter)
+        return t
+
+    def check(self, op: Operation | str, ts: datetime) -> Decision:
+        """The full answer: allowed or not, the window now or next, and the clauses why."""
+        operation = Operation(coerce_operation(op))
+        t = self._covered(ts)
+        at = t.astimezone(self.tz)
+        day = self._day_of(t)
+        window = self.window_at(operation, t)
+        reasons = [
+            Reason(
+                day.period.clause,
+                f"{day.day.isoformat()}: {day.period.en}",
+                f"{_day_text_ja(day.day)}：{day.period.ja}",
+            )
+        ]
+        span = day.operations[operation]
+        if span.rule is None:
+            reasons.append(
+                Reason(
+                    day.period.clause,
+                    f"The server is stopped all day (planned stop): no {operation.en} is possible",
+                    f"計画停止のため終日{operation.ja}はできません",
+                )
+            )
+        else:
+            reasons.append(span.rule.reason())
+            if window is None and span.rule.hours is not None:
+                hours = f"{_clock(span.rule.hours[0])}-{_clock(span.rule.hours[1])}"
+                reasons.append(
+                    Reason(
+                        span.rule.clause,
+                        f"{at:%H:%M:%S} is outside the day's hours for {operation.en} ({hours})",
+                        f"{at:%H:%M:%S}は当日の{operation.ja}の時間（{hours}）外です",
+                    )
+                )
+        return Decision(
+            allowed=window is not None,
+            operation=operation,
+            at=at,
+            mode=day.mode,
+            window=window,
+            next_window=self.next_window(operation, t),
+            reasons=tuple(reasons),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.id!r} {self.coverage_start.date()}..{self.data.last_day} from {self.source}>"
+
+    def __iter__(self) -> Iterator[DayPlan]:
+        return iter(self._days)

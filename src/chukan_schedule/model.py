@@ -1,0 +1,227 @@
+"""The value types of chukan-schedule: what a plan holds and what an answer says.
+
+Every class here is a frozen, slotted value (attrs).  Nothing here knows July 2017:
+the plan's content lives in plan data (``plans/*.toml``), read by :mod:`.planfile`.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time
+
+import attrs
+
+__all__ = [
+    "DayPlan",
+    "DayType",
+    "Decision",
+    "Milestone",
+    "Mode",
+    "OpDay",
+    "Operation",
+    "Period",
+    "Reason",
+    "Rule",
+    "Window",
+]
+
+
+class Mode(str, enum.Enum):
+    """The middle server's mode on a day (table T)."""
+
+    #: 計画停止: the server is down all day.
+    PLANNED_STOP = "planned_stop"
+    #: 総合運用テスト実行モード (テスト): the server runs, for tests only.
+    TEST = "test"
+    #: 通常実行モード (通常): the server runs in production.
+    NORMAL = "normal"
+
+    @property
+    def en(self) -> str:
+        return _MODE_TEXT[self][0]
+
+    @property
+    def ja(self) -> str:
+        return _MODE_TEXT[self][1]
+
+    def text(self, lang: str) -> str:
+        """The mode's name in ``"en"`` or ``"ja"``."""
+        return self.ja if lang == "ja" else self.en
+
+
+_MODE_TEXT = {
+    Mode.PLANNED_STOP: ("planned stop", "計画停止"),
+    Mode.TEST: ("test mode", "テスト(総合運用テスト実行モード)"),
+    Mode.NORMAL: ("normal mode", "通常(通常実行モード)"),
+}
+
+
+class Operation(str, enum.Enum):
+    """What a municipality may want to do on the middle server."""
+
+    #: 副本登録: registering duplicate data.
+    REGISTRATION = "registration"
+    #: 符号取得: acquiring linkage codes (needs the resident registry network too).
+    CODE_ACQUISITION = "code_acquisition"
+    #: 情報連携: production linkage over the information provision network.
+    LINKAGE = "linkage"
+    #: 情報連携のテスト / 運用確認: linkage tests and the operation check.
+    LINKAGE_TEST = "linkage_test"
+
+    @property
+    def en(self) -> str:
+        return _OPERATION_TEXT[self][0]
+
+    @property
+    def ja(self) -> str:
+        return _OPERATION_TEXT[self][1]
+
+    def text(self, lang: str) -> str:
+        """The operation's name in ``"en"`` or ``"ja"``."""
+        return self.ja if lang == "ja" else self.en
+
+
+_OPERATION_TEXT = {
+    Operation.REGISTRATION: ("registration", "副本登録"),
+    Operation.CODE_ACQUISITION: ("code acquisition", "符号取得"),
+    Operation.LINKAGE: ("linkage", "情報連携"),
+    Operation.LINKAGE_TEST: ("linkage test", "情報連携のテスト・運用確認"),
+}
+
+
+class DayType(str, enum.Enum):
+    """Weekday (平日) or rest day (土日祝日: Saturday, Sunday or a national holiday)."""
+
+    WEEKDAY = "weekday"
+    REST_DAY = "rest_day"
+
+
+@attrs.frozen
+class Reason:
+    """One reason behind an answer: the clause it comes from, in English and Japanese."""
+
+    clause: str
+    en: str
+    ja: str
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@attrs.frozen
+class Period:
+    """A row of table T: days ``first_day..last_day`` (inclusive) in one mode."""
+
+    first_day: date
+    last_day: date
+    mode: Mode
+    clause: str
+    en: str
+    ja: str
+
+
+@attrs.frozen
+class Milestone:
+    """A dated event of the notices, ``first_day..last_day`` inclusive."""
+
+    id: str
+    first_day: date
+    last_day: date
+    clause: str
+    en: str
+    ja: str
+
+    def title(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@attrs.frozen
+class Rule:
+    """One line of plan data: how an operation (or the server itself) runs on matching days.
+
+    ``hours`` is ``(start, end)`` local wall-clock times, ``end`` exclusive, where an end
+    of ``None`` means midnight at the end of the day (24:00); ``hours is None`` means the
+    operation is not possible at all on matching days.
+    """
+
+    subject: str  # an Operation value, or "server" for the operating hours (H)
+    clause: str
+    en: str
+    ja: str
+    modes: frozenset[Mode]
+    day_type: DayType | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    hours: tuple[time, time | None] | None = None
+    expected: bool = False  # 想定: the notice marks it as expected, not final
+
+    def matches(self, day: date, mode: Mode, day_type: DayType) -> bool:
+        if mode not in self.modes:
+            return False
+        if self.day_type is not None and self.day_type is not day_type:
+            return False
+        if self.first_day is not None and day < self.first_day:
+            return False
+        return not (self.last_day is not None and day > self.last_day)
+
+    def reason(self) -> Reason:
+        return Reason(self.clause, self.en, self.ja)
+
+
+@attrs.frozen
+class Window:
+    """A maximal half-open span ``[start, end)`` (aware, JST) in which ``operation`` is allowed."""
+
+    start: datetime
+    end: datetime
+    operation: Operation
+    clauses: tuple[str, ...]
+
+    def __contains__(self, ts: object) -> bool:
+        return isinstance(ts, datetime) and self.start <= ts < self.end
+
+    @property
+    def duration_seconds(self) -> float:
+        return (self.end - self.start).total_seconds()
+
+
+@attrs.frozen
+class OpDay:
+    """What one operation may do on one day: the deciding rule and its span (or none)."""
+
+    rule: Rule | None  # None on a planned stop
+    start: datetime | None
+    end: datetime | None
+
+
+@attrs.frozen
+class DayPlan:
+    """One day of a compiled plan: its mode, day type, holiday and each operation's span."""
+
+    day: date
+    mode: Mode
+    period: Period
+    day_type: DayType
+    holiday_en: str | None
+    holiday_ja: str | None
+    server: OpDay
+    operations: dict[Operation, OpDay]
+
+    def holiday(self, lang: str) -> str | None:
+        return self.holiday_ja if lang == "ja" else self.holiday_en
+
+
+@attrs.frozen
+class Decision:
+    """The answer to "may I do ``operation`` at ``at``?", with the clauses behind it."""
+
+    allowed: bool
+    operation: Operation
+    at: datetime
+    mode: Mode
+    window: Window | None
+    next_window: Window | None
+    reasons: tuple[Reason, ...]
+
+    def __bool__(self) -> bool:
+        return self.allowed

@@ -1,0 +1,267 @@
+"""Plan files: the TOML format a plan is declared in, read with :mod:`tomllib`.
+
+The format (see ``plans/2017-07.toml``, the embedded July 2017 plan)::
+
+    format = 1
+    id, en, ja          the plan's name
+    timezone            an IANA zone, e.g. "Asia/Tokyo"
+    holidays            a country code for the ``holidays`` package, e.g. "JP"
+    [coverage]          first_day, last_day (inclusive dates)
+    [[period]]          first_day, last_day, mode, clause, en, ja   (must tile the coverage)
+    [[milestone]]       id, first_day, last_day, clause, en, ja
+    [[rule]]            subject (an operation or "server"), modes, clause, en, ja, and
+                        optionally days ("weekday"/"rest_day"), first_day/last_day or
+                        during (a milestone id), hours ["HH:MM", "HH:MM"], expected
+
+A malformed file raises :class:`~chukan_schedule.errors.PlanFileError` naming the file, the
+key and what was expected.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from datetime import date, time
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .engine import Plan, PlanData
+from .errors import PlanFileError
+from .model import DayType, Milestone, Mode, Operation, Period, Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["EMBEDDED_PLAN", "load_plan", "parse_plan"]
+
+#: The resource name of the embedded July 2017 plan inside the package.
+EMBEDDED_PLAN = "2017-07.toml"
+
+_SUBJECTS = ("server", *(op.value for op in Operation))
+
+
+def load_plan(path: str | PathLike[str]) -> Plan:
+    """Read a plan file (the same shape as the embedded July 2017 plan) and compile it."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PlanFileError(str(p), "", f"cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(str(p), "", f"not UTF-8 text ({exc.reason})") from exc
+    return parse_plan(text, source=str(p))
+
+
+def load_embedded_plan(name: str = EMBEDDED_PLAN) -> Plan:
+    """Read a plan shipped inside the package."""
+    text = resources.files(__package__).joinpath("plans", name).read_text(encoding="utf-8")
+    return parse_plan(text, source=f"<embedded {name}>")
+
+
+def parse_plan(text: str, source: str = "<string>") -> Plan:
+    """Parse the TOML text of a plan file; ``source`` names it in errors."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanFileError(source, "", f"not valid TOML: {exc}") from exc
+    return Plan(_Reader(source).plan_data(raw))
+
+
+class _Reader:
+    """Checks one plan file's values, naming the key of anything wrong."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str, problem: str) -> PlanFileError:
+        return PlanFileError(self.source, key, problem)
+
+    def get(self, table: Mapping[str, Any], key: str, where: str, kind: type, default: Any = ...) -> Any:
+        full = f"{where}.{key}" if where else key
+        if key not in table:
+            if default is ...:
+                raise self.fail(full, f"missing; expected {_KIND_TEXT.get(kind, kind.__name__)}")
+            return default
+        value = table[key]
+        # tomllib gives datetime for dates with a time part: a datetime is not a date here.
+        if not isinstance(value, kind) or (kind is date and hasattr(value, "hour")):
+            raise self.fail(
+                full,
+                f"expected {_KIND_TEXT.get(kind, kind.__name__)}, got {value!r}",
+            )
+        return value
+
+    def text(self, table: Mapping[str, Any], key: str, where: str) -> str:
+        value: str = self.get(table, key, where, str)
+        if not value.strip():
+            raise self.fail(f"{where}.{key}", "expected a non-empty string")
+        return value
+
+    def tables(self, raw: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = raw.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
+            raise self.fail(key, f"expected one or more [[{key}]] tables")
+        return value
+
+    def plan_data(self, raw: Mapping[str, Any]) -> PlanData:
+        fmt = self.get(raw, "format", "", int)
+        if fmt != 1:
+            raise self.fail("format", f"expected 1 (the only format this version reads), got {fmt!r}")
+        tz_name = self.text(raw, "timezone", "")
+        try:
+            tz = ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise self.fail("timezone", f"expected an IANA time zone such as 'Asia/Tokyo', got {tz_name!r}") from exc
+        coverage = self.get(raw, "coverage", "", dict)
+        first = self.get(coverage, "first_day", "coverage", date)
+        last = self.get(coverage, "last_day", "coverage", date)
+        if last < first:
+            raise self.fail("coverage.last_day", f"expected a day on or after first_day {first}, got {last}")
+        milestones = tuple(self.milestone(t, f"milestone[{i}]") for i, t in enumerate(self.tables(raw, "milestone")))
+        ids = [m.id for m in milestones]
+        for i, m in enumerate(milestones):
+            if ids.index(m.id) != i:
+                raise self.fail(f"milestone[{i}].id", f"expected a unique id, {m.id!r} is used twice")
+        by_id = {m.id: m for m in milestones}
+        periods = tuple(self.period(t, f"period[{i}]") for i, t in enumerate(self.tables(raw, "period")))
+        self.check_tiling(periods, first, last)
+        rules = tuple(self.rule(t, f"rule[{i}]", by_id) for i, t in enumerate(self.tables(raw, "rule")))
+        return PlanData(
+            source=self.source,
+            id=self.text(raw, "id", ""),
+            en=self.text(raw, "en", ""),
+            ja=self.text(raw, "ja", ""),
+            tz=tz,
+            holidays=self.text(raw, "holidays", ""),
+            first_day=first,
+            last_day=last,
+            periods=periods,
+            milestones=tuple(sorted(milestones, key=lambda m: (m.first_day, m.last_day))),
+            rules=rules,
+        )
+
+    def days(self, table: Mapping[str, Any], where: str) -> tuple[date, date]:
+        first = self.get(table, "first_day", where, date)
+        last = self.get(table, "last_day", where, date)
+        if last < first:
+            raise self.fail(f"{where}.last_day", f"expected a day on or after first_day {first}, got {last}")
+        return first, last
+
+    def milestone(self, t: Mapping[str, Any], where: str) -> Milestone:
+        first, last = self.days(t, where)
+        return Milestone(
+            id=self.text(t, "id", where),
+            first_day=first,
+            last_day=last,
+            clause=self.text(t, "clause", where),
+            en=self.text(t, "en", where),
+            ja=self.text(t, "ja", where),
+        )
+
+    def mode(self, value: object, key: str) -> Mode:
+        try:
+            return Mode(value)
+        except ValueError:
+            valid = ", ".join(repr(m.value) for m in Mode)
+            raise self.fail(key, f"expected one of {valid}, got {value!r}") from None
+
+    def period(self, t: Mapping[str, Any], where: str) -> Period:
+        first, last = self.days(t, where)
+        return Period(
+            first_day=first,
+            last_day=last,
+            mode=self.mode(self.get(t, "mode", where, str), f"{where}.mode"),
+            clause=self.text(t, "clause", where),
+            en=self.text(t, "en", where),
+            ja=self.text(t, "ja", where),
+        )
+
+    def check_tiling(self, periods: tuple[Period, ...], first: date, last: date) -> None:
+        expected = first
+        for i, p in enumerate(periods):
+            if p.first_day != expected:
+                raise self.fail(
+                    f"period[{i}].first_day",
+                    f"expected {expected} (periods must cover the coverage in order, without gaps "
+                    f"or overlaps), got {p.first_day}",
+                )
+            expected = date.fromordinal(p.last_day.toordinal() + 1)
+        if expected != date.fromordinal(last.toordinal() + 1):
+            raise self.fail(
+                f"period[{len(periods) - 1}].last_day",
+                f"expected the coverage's last day {last}, got {periods[-1].last_day}",
+            )
+
+    def clock(self, value: object, key: str, allow_24: bool) -> time | None:
+        accepted = "'HH:MM' from '00:00' to '24:00'" if allow_24 else "'HH:MM' from '00:00' to '23:59'"
+        if isinstance(value, str) and len(value) == 5 and value[2] == ":" and (value[:2] + value[3:]).isdigit():
+            hh, mm = int(value[:2]), int(value[3:])
+            if allow_24 and (hh, mm) == (24, 0):
+                return None
+            if hh < 24 and mm < 60:
+                return time(hh, mm)
+        raise self.fail(key, f"expected {accepted}, got {value!r}")
+
+    def rule(self, t: Mapping[str, Any], where: str, milestones: Mapping[str, Milestone]) -> Rule:
+        subject = self.get(t, "subject", where, str)
+        if subject not in _SUBJECTS:
+            raise self.fail(f"{where}.subject", f"expected one of {', '.join(map(repr, _SUBJECTS))}, got {subject!r}")
+        modes_raw = self.get(t, "modes", where, list)
+        modes = frozenset(self.mode(m, f"{where}.modes") for m in modes_raw)
+        if not modes or Mode.PLANNED_STOP in modes:
+            raise self.fail(f"{where}.modes", "expected a non-empty list of 'test' and/or 'normal' (a planned stop opens nothing)")
+        days_raw = self.get(t, "days", where, str, None)
+        day_type = None
+        if days_raw is not None:
+            try:
+                day_type = DayType(days_raw)
+            except ValueError:
+                raise self.fail(f"{where}.days", f"expected 'weekday' or 'rest_day', got {days_raw!r}") from None
+        first = last = None
+        if "during" in t:
+            if "first_day" in t or "last_day" in t:
+                raise self.fail(f"{where}.during", "expected either during or first_day/last_day, not both")
+            ref = self.get(t, "during", where, str)
+            if ref not in milestones:
+                raise self.fail(f"{where}.during", f"expected a milestone id ({', '.join(sorted(milestones))}), got {ref!r}")
+            first, last = milestones[ref].first_day, milestones[ref].last_day
+        elif "first_day" in t or "last_day" in t:
+            first, last = self.days(t, where)
+        hours = None
+        if "hours" in t:
+            raw_hours = self.get(t, "hours", where, list)
+            if len(raw_hours) != 2:
+                raise self.fail(f"{where}.hours", f"expected [start, end] such as ['08:00', '21:00'], got {raw_hours!r}")
+            start = self.clock(raw_hours[0], f"{where}.hours[0]", allow_24=False)
+            end = self.clock(raw_hours[1], f"{where}.hours[1]", allow_24=True)
+            assert start is not None
+            if end is not None and end <= start:
+                raise self.fail(f"{where}.hours", f"expected the end after the start, got {raw_hours!r}")
+            hours = (start, end)
+        return Rule(
+            subject=subject,
+            clause=self.text(t, "clause", where),
+            en=self.text(t, "en", where),
+            ja=self.text(t, "ja", where),
+            modes=modes,
+            day_type=day_type,
+            first_day=first,
+            last_day=last,
+            hours=hours,
+            expected=self.get(t, "expected", where, bool, False),
+        )
+
+
+_KIND_TEXT = {
+    int: "an integer",
+    str: "a string",
+    list: "an array",
+    dict: "a table",
+    bool: "true or false",
+    date: "a date such as 2017-07-01",
+}
