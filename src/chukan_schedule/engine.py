@@ -118,7 +118,9 @@ class Plan:
             names_ja = holidays_lib.country_holidays(data.holidays, years=years, language="ja")
             names_en = holidays_lib.country_holidays(data.holidays, years=years, language="en_US")
         except NotImplementedError as exc:
-            raise PlanFileError(data.source, "holidays", f"expected a country code the holidays package knows, got {data.holidays!r}") from exc
+            raise PlanFileError(
+                data.source, "holidays", f"expected a country code the holidays package knows, got {data.holidays!r}"
+            ) from exc
         days: list[DayPlan] = []
         periods = iter(data.periods)
         period = next(periods)
@@ -168,7 +170,7 @@ class Plan:
         windows = () if op is None else tuple(Window(s, e, op, c) for s, e, c in merged)
         starts = tuple(s.astimezone(_UTC) for s, _, _ in merged)
         ends = tuple(e.astimezone(_UTC) for _, e, _ in merged)
-        edges = [e for pair in zip(starts, ends) for e in pair]
+        edges = [e for pair in zip(starts, ends, strict=True) for e in pair]
         bounds = (self.coverage_start.astimezone(_UTC), *edges, self.coverage_end.astimezone(_UTC))
         return _Track(windows, starts, ends, bounds)
 
@@ -214,7 +216,8 @@ class Plan:
             raise TypeError(f"day() accepts a datetime.date, got {type(d).__name__}")
         index = (d - self.data.first_day).days
         if not 0 <= index < len(self._days):
-            raise OutsidePlanError(datetime.combine(d, time(), tzinfo=self.tz), self.coverage_start, self.coverage_end, "d")
+            instant = datetime.combine(d, time(), tzinfo=self.tz)
+            raise OutsidePlanError(instant, self.coverage_start, self.coverage_end, "d")
         return self._days[index]
 
     # ---- answers ----
@@ -278,7 +281,10 @@ class Plan:
         lo = self.coverage_start if start is None else self._bound(start, "start")
         hi = self.coverage_end if end is None else self._bound(end, "end")
         if hi < lo:
-            raise ValueError(f"end={hi.astimezone(self.tz).isoformat()} is before start={lo.astimezone(self.tz).isoformat()}; expected start <= end")
+            raise ValueError(
+                f"end={hi.astimezone(self.tz).isoformat()} is before start={lo.astimezone(self.tz).isoformat()}; "
+                "expected start <= end"
+            )
         out: list[Window] = []
         for i in range(bisect_right(track.ends, lo), len(track.windows)):
             w = track.windows[i]

@@ -38,7 +38,9 @@ def _as_day(d: object, parameter: str) -> date:
 def is_open_day(d: date) -> bool:
     """Whether offices are open on ``d`` (開庁日)."""
     day = _as_day(d, "d")
-    return day.weekday() < 5 and (day.month, day.day) not in _YEAR_END_CLOSURE and day not in _national_holidays(day.year)
+    if day.weekday() >= 5 or (day.month, day.day) in _YEAR_END_CLOSURE:
+        return False
+    return day not in _national_holidays(day.year)
 
 
 def next_open_day(d: date) -> date:

@@ -59,7 +59,7 @@ def load_plan(path: str | PathLike[str]) -> Plan:
 
 def load_embedded_plan(name: str = EMBEDDED_PLAN) -> Plan:
     """Read a plan shipped inside the package."""
-    text = resources.files(__package__).joinpath("plans", name).read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("plans").joinpath(name).read_text(encoding="utf-8")
     return parse_plan(text, source=f"<embedded {name}>")
 
 
@@ -210,25 +210,30 @@ class _Reader:
     def rule(self, t: Mapping[str, Any], where: str, milestones: Mapping[str, Milestone]) -> Rule:
         subject = self.get(t, "subject", where, str)
         if subject not in _SUBJECTS:
-            raise self.fail(f"{where}.subject", f"expected one of {', '.join(map(repr, _SUBJECTS))}, got {subject!r}")
+            valid = ", ".join(map(repr, _SUBJECTS))
+            raise self.fail(f"{where}.subject", f"expected one of {valid}, got {subject!r}")
         modes_raw = self.get(t, "modes", where, list)
         modes = frozenset(self.mode(m, f"{where}.modes") for m in modes_raw)
         if not modes or Mode.PLANNED_STOP in modes:
-            raise self.fail(f"{where}.modes", "expected a non-empty list of 'test' and/or 'normal' (a planned stop opens nothing)")
+            raise self.fail(
+                f"{where}.modes", "expected a non-empty list of 'test' and/or 'normal' (a planned stop opens nothing)"
+            )
         days_raw = self.get(t, "days", where, str, None)
         day_type = None
         if days_raw is not None:
             try:
                 day_type = DayType(days_raw)
             except ValueError:
-                raise self.fail(f"{where}.days", f"expected 'weekday' or 'rest_day', got {days_raw!r}") from None
+                problem = f"expected 'weekday' or 'rest_day', got {days_raw!r}"
+                raise self.fail(f"{where}.days", problem) from None
         first = last = None
         if "during" in t:
             if "first_day" in t or "last_day" in t:
                 raise self.fail(f"{where}.during", "expected either during or first_day/last_day, not both")
             ref = self.get(t, "during", where, str)
             if ref not in milestones:
-                raise self.fail(f"{where}.during", f"expected a milestone id ({', '.join(sorted(milestones))}), got {ref!r}")
+                known = ", ".join(sorted(milestones))
+                raise self.fail(f"{where}.during", f"expected a milestone id ({known}), got {ref!r}")
             first, last = milestones[ref].first_day, milestones[ref].last_day
         elif "first_day" in t or "last_day" in t:
             first, last = self.days(t, where)
@@ -236,7 +241,8 @@ class _Reader:
         if "hours" in t:
             raw_hours = self.get(t, "hours", where, list)
             if len(raw_hours) != 2:
-                raise self.fail(f"{where}.hours", f"expected [start, end] such as ['08:00', '21:00'], got {raw_hours!r}")
+                problem = f"expected [start, end] such as ['08:00', '21:00'], got {raw_hours!r}"
+                raise self.fail(f"{where}.hours", problem)
             start = self.clock(raw_hours[0], f"{where}.hours[0]", allow_24=False)
             end = self.clock(raw_hours[1], f"{where}.hours[1]", allow_24=True)
             assert start is not None

@@ -16,7 +16,7 @@ __all__ = ["coerce_operation", "to_instant"]
 
 # Keyed by the members and by their values (an Enum member hashes by its name, not its value).
 _OPERATION_KEYS: dict[object, str] = {**{op: op.value for op in Operation}, **{op.value: op.value for op in Operation}}
-_VALID_OPERATIONS = ", ".join(repr(v) for v in _OPERATION_KEYS)
+_VALID_OPERATIONS = ", ".join(repr(op.value) for op in Operation)
 
 
 def to_instant(ts: object, tz: tzinfo, parameter: str = "ts") -> datetime:
@@ -56,3 +56,197 @@ def coerce_operation(op: object) -> str:
     raise TypeError(
         f"operation must be an Operation or one of {_VALID_OPERATIONS}, got {type(op).__name__} {op!r}"
     )
+
+
+# ---- Text timestamps (タイムスタンプの文字列): parse_timestamp ----
+#
+# Added for the command line.  The forms are those of ISO 8601 and those the notices use
+# (平成29年7月15日 10時30分).  Every field is checked: an impossible date or hour is an
+# error that says so, never a date rolled over or a guess.
+
+import calendar as _calendar  # noqa: E402
+import re as _re  # noqa: E402
+import unicodedata as _unicodedata  # noqa: E402
+from datetime import time as _time  # noqa: E402
+from datetime import timedelta as _timedelta  # noqa: E402
+from datetime import timezone as _timezone  # noqa: E402
+
+__all__ += ["TimestampFormatError", "parse_timestamp"]
+
+#: What :func:`parse_timestamp` reads, for error messages and ``--help``.
+ACCEPTED_TIMESTAMP_FORMS = (
+    "ISO 8601 such as 2017-07-15T10:00, 2017-07-15T10:00:00.123456, 2017-07-15T01:00Z or "
+    "2017-07-15T10:00+09:00 (no offset means JST wall clock); 2017-07-15 10:00 or 2017/07/15 10:00; "
+    "a bare date 2017-07-15 (= 00:00); 2017年7月15日 10時30分, 2017年7月15日10時, 2017年7月15日(土) 10:30:15; "
+    "the era: 平成29年7月15日 10:00, H29年7月15日 (令和 R, 平成 H, 昭和 S, 大正 T, 明治 M; 元年 = 1); "
+    "full-width digits (２０１７年７月１５日１０時); 24:00 / 24時 = the next midnight"
+)
+
+
+class TimestampFormatError(ValueError):
+    """A text timestamp could not be read; the message quotes it and lists the accepted forms.
+
+    ``text`` is the text as given and ``problem`` what was wrong with it.
+    """
+
+    def __init__(self, text: str, problem: str) -> None:
+        self.text = text
+        self.problem = problem
+        super().__init__(f"cannot read {text!r} as a timestamp: {problem}; accepted: {ACCEPTED_TIMESTAMP_FORMS}")
+
+
+# 元号: name, letter, first day (Gregorian), year offset (era year 1 = offset + 1).
+# 明治 is read only from 明治6年 (1873-01-01), when Japan took up the Gregorian calendar.
+_ERAS: tuple[tuple[str, str, date, int], ...] = (
+    ("明治", "M", date(1873, 1, 1), 1867),
+    ("大正", "T", date(1912, 7, 30), 1911),
+    ("昭和", "S", date(1926, 12, 25), 1925),
+    ("平成", "H", date(1989, 1, 8), 1988),
+    ("令和", "R", date(2019, 5, 1), 2018),
+)
+_ERA_BY_KEY = {key: i for i, (name, letter, _, _) in enumerate(_ERAS) for key in (name, letter)}
+_WEEKDAYS_JA = "月火水木金土日"
+
+_ISO_DATE = _re.compile(r"(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
+_JA_DATE = _re.compile(
+    r"(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<ey>\d{1,2}|元)|(?P<y>\d{4}))"
+    r"\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
+    _re.IGNORECASE,
+)
+_WEEKDAY = _re.compile(r"\s*\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?\s*(?:・?祝日?)?\s*\)")
+_CLOCK = _re.compile(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?")
+_KANJI_CLOCK = _re.compile(
+    r"(?P<h>\d{1,2})\s*時(?:\s*(?:(?P<mi>\d{1,2})\s*分(?:\s*(?P<s>\d{1,2})\s*秒)?|(?P<half>半)))?"
+)
+_OFFSET = _re.compile(r"(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|\s*(?P<jst>JST)", _re.IGNORECASE)
+
+
+def parse_timestamp(text: str, tz: tzinfo) -> datetime:
+    """Read a timestamp written as text; the result is aware, in ``tz``.
+
+    A timestamp without an offset is wall-clock time in ``tz``; one with an offset
+    (``Z``, ``+00:00``, ``+0900``, ``JST``) is converted to ``tz``.  A bare date is 00:00 of
+    that day.  Invalid dates and times raise :class:`TimestampFormatError` (a
+    :class:`ValueError`) quoting the text and listing the accepted forms.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> parse_timestamp("平成29年7月15日 10時30分", ZoneInfo("Asia/Tokyo")).isoformat()
+    '2017-07-15T10:30:00+09:00'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_timestamp() reads a str, got {type(text).__name__} {text!r}")
+    s = _unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        raise TimestampFormatError(text, "it is empty")
+
+    iso = _ISO_DATE.match(s)
+    ja = None if iso else _JA_DATE.match(s)
+    if iso is not None:
+        year, month, day = int(iso["y"]), int(iso["mo"]), int(iso["d"])
+        rest = s[iso.end() :]
+    elif ja is not None:
+        month, day = int(ja["mo"]), int(ja["d"])
+        year = _era_year(text, ja["era"], ja["ey"]) if ja["era"] else int(ja["y"])
+        rest = s[ja.end() :]
+    else:
+        raise TimestampFormatError(text, "it does not start with a date such as 2017-07-15 or 2017年7月15日")
+    d = _checked_date(text, year, month, day)
+    if ja is not None and ja["era"]:
+        _check_era(text, ja["era"], d)
+
+    weekday = _WEEKDAY.match(rest)
+    if weekday is not None:
+        if _WEEKDAYS_JA.index(weekday["wd"]) != d.weekday():
+            raise TimestampFormatError(
+                text, f"the weekday ({weekday['wd']}) does not match {d.isoformat()}, a {_WEEKDAYS_JA[d.weekday()]}曜日"
+            )
+        rest = rest[weekday.end() :]
+
+    if not rest:
+        return datetime.combine(d, _time(), tzinfo=tz)
+    if iso is not None and weekday is None:
+        sep = _re.match(r"[Tt]|\s+", rest)
+        if sep is None:
+            raise TimestampFormatError(text, f"expected 'T' or a space between the date and the time, got {rest!r}")
+        rest = rest[sep.end() :]
+    else:
+        rest = rest.lstrip()
+    return _with_time(text, d, rest, tz)
+
+
+def _era_year(text: str, era: str, era_year: str) -> int:
+    _, _, _, offset = _ERAS[_ERA_BY_KEY[era.upper() if len(era) == 1 else era]]
+    n = 1 if era_year == "元" else int(era_year)
+    if n < 1:
+        raise TimestampFormatError(text, f"era year {n} does not exist (the first year is 1, 元年)")
+    return offset + n
+
+
+def _check_era(text: str, era: str, d: date) -> None:
+    i = _ERA_BY_KEY[era.upper() if len(era) == 1 else era]
+    name, _, first, _ = _ERAS[i]
+    last = _ERAS[i + 1][2] - _timedelta(days=1) if i + 1 < len(_ERAS) else None
+    if d < first or (last is not None and d > last):
+        until = last.isoformat() if last is not None else ""
+        raise TimestampFormatError(text, f"{d.isoformat()} is not in the {name} era ({first.isoformat()}..{until})")
+
+
+def _checked_date(text: str, year: int, month: int, day: int) -> date:
+    if not 1 <= year <= 9999:
+        raise TimestampFormatError(text, f"year {year} is not 1-9999")
+    if not 1 <= month <= 12:
+        raise TimestampFormatError(text, f"month {month} is not 1-12")
+    days = _calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise TimestampFormatError(text, f"day {day} does not exist in {year}-{month:02d}, which has {days} days")
+    return date(year, month, day)
+
+
+def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
+    clock = _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
+    if clock is None:
+        raise TimestampFormatError(text, f"cannot read the time {rest!r}; expected 10:30, 10:30:15 or 10時30分15秒")
+    hour = int(clock["h"])
+    minute = 30 if clock.groupdict().get("half") else int(clock["mi"] or 0)
+    second = int(clock["s"] or 0)
+    fraction = clock.groupdict().get("f") or ""
+    if len(fraction) > 6:
+        raise TimestampFormatError(text, f"the fraction .{fraction} is finer than a microsecond (at most 6 digits)")
+    micro = int(fraction.ljust(6, "0")) if fraction else 0
+    if minute > 59:
+        raise TimestampFormatError(text, f"minute {minute} is not 0-59")
+    if second > 59:
+        raise TimestampFormatError(text, f"second {second} is not 0-59")
+    next_day = False
+    if hour == 24 and minute == second == micro == 0:
+        hour, next_day = 0, True
+    elif hour > 23:
+        raise TimestampFormatError(text, f"hour {hour} is not 0-23 (24:00 exactly is read as the next midnight)")
+
+    rest = rest[clock.end() :]
+    offset: _timezone | None = None
+    if rest:
+        off = _OFFSET.fullmatch(rest)
+        if off is None:
+            raise TimestampFormatError(
+                text, f"cannot read {rest!r} after the time; expected an offset Z, +09:00, +0900 or JST"
+            )
+        if off["z"]:
+            offset = _timezone.utc
+        elif off["jst"]:
+            offset = _timezone(_timedelta(hours=9), "JST")
+        else:
+            oh, om = int(off["oh"]), int(off["om"] or 0)
+            if oh > 23 or om > 59:
+                raise TimestampFormatError(text, f"the offset {rest!r} is not -23:59..+23:59")
+            sign = -1 if off["sign"] == "-" else 1
+            offset = _timezone(sign * _timedelta(hours=oh, minutes=om))
+    local = datetime.combine(d, _time(hour, minute, second, micro))
+    try:
+        if next_day:
+            local += _timedelta(days=1)
+        if offset is None:
+            return local.replace(tzinfo=tz)
+        return local.replace(tzinfo=offset).astimezone(tz)
+    except OverflowError:
+        raise TimestampFormatError(text, "it lies beyond the years 1-9999") from None

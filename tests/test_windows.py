@@ -1,0 +1,126 @@
+"""Every window of July 2017, written out by hand from SPEC.md's table (point 5)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from chukan_schedule import JULY_2017, Operation, OutsidePlanError
+
+JST = timezone(timedelta(hours=9))
+
+
+def jst(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(2017, month, day, hour, minute, tzinfo=JST)
+
+
+def day_spans(days: list[int], start: int, end: int) -> list[tuple[datetime, datetime]]:
+    """Spans on July ``days`` from ``start`` o'clock to ``end`` o'clock (24 = next midnight)."""
+    return [(jst(7, d, start), jst(7, d, start) + timedelta(hours=end - start)) for d in days]
+
+
+WEEKDAYS_NORMAL = [13, 14, 18, 19, 20, 21, 24, 25, 26, 27, 28, 31]
+REST_DAYS_NORMAL = [15, 16, 17, 22, 23, 29, 30]  # 17: Marine Day (海の日)
+
+
+def spans(op: Operation) -> list[tuple[datetime, datetime]]:
+    return [(w.start, w.end) for w in JULY_2017.windows(op)]
+
+
+def test_registration_windows() -> None:
+    # H: weekdays 08:00-24:00 (registration alone runs on to 24:00), rest days 09:00-17:00; N6: none before 07-13.
+    expected = sorted(day_spans(WEEKDAYS_NORMAL, 8, 24) + day_spans(REST_DAYS_NORMAL, 9, 17))
+    assert spans(Operation.REGISTRATION) == expected
+    assert expected[-1] == (jst(7, 31, 8), jst(8, 1, 0))
+    assert len(expected) == 19
+
+
+def test_code_acquisition_windows() -> None:
+    # H/N6: weekdays 08:00-21:00; rest days never, except 07-15..17 09:00-17:00 (N6).
+    expected = sorted(day_spans(WEEKDAYS_NORMAL, 8, 21) + day_spans([15, 16, 17], 9, 17))
+    assert spans(Operation.CODE_ACQUISITION) == expected
+    assert len(expected) == 15
+
+
+def test_linkage_windows() -> None:
+    # T: linkage from 07-18; N5: suppressed 07-08..17; H hours.
+    weekdays = [18, 19, 20, 21, 24, 25, 26, 27, 28, 31]
+    expected = sorted(day_spans(weekdays, 8, 21) + day_spans([22, 23, 29, 30], 9, 17))
+    assert spans(Operation.LINKAGE) == expected
+
+
+def test_linkage_test_windows() -> None:
+    # N2: the test week 07-03..07 (Monday to Friday), the server's weekday hours.
+    assert spans(Operation.LINKAGE_TEST) == day_spans([3, 4, 5, 6, 7], 8, 21)
+
+
+def test_windows_carry_operation_clauses_and_jst() -> None:
+    w = JULY_2017.windows("code_acquisition")[2]
+    assert (w.start, w.end) == (jst(7, 15, 9), jst(7, 15, 17))
+    assert w.operation is Operation.CODE_ACQUISITION
+    assert w.clauses == ("N6",)
+    assert w.start.utcoffset() == timedelta(hours=9)
+    assert str(w.start.tzinfo) == "Asia/Tokyo"
+
+
+def test_windows_clipped_to_range() -> None:
+    got = JULY_2017.windows("registration", jst(7, 13, 22), jst(7, 15, 12))
+    assert [(w.start, w.end) for w in got] == [
+        (jst(7, 13, 22), jst(7, 14, 0)),
+        (jst(7, 14, 8), jst(7, 15, 0)),
+        (jst(7, 15, 9), jst(7, 15, 12)),
+    ]
+
+
+def test_windows_range_accepts_naive_and_utc() -> None:
+    naive = JULY_2017.windows("linkage", datetime(2017, 7, 22), datetime(2017, 7, 24))
+    utc = JULY_2017.windows(
+        "linkage", datetime(2017, 7, 21, 15, tzinfo=timezone.utc), datetime(2017, 7, 23, 15, tzinfo=timezone.utc)
+    )
+    assert [(w.start, w.end) for w in naive] == [(jst(7, 22, 9), jst(7, 22, 17)), (jst(7, 23, 9), jst(7, 23, 17))]
+    assert naive == utc
+
+
+def test_windows_empty_range_and_whole_coverage_bounds() -> None:
+    assert JULY_2017.windows("linkage", jst(7, 10), jst(7, 10)) == []
+    assert JULY_2017.windows("linkage_test", jst(7, 1), jst(8, 1)) == JULY_2017.windows("linkage_test")
+
+
+def test_windows_bounds_outside_coverage() -> None:
+    with pytest.raises(OutsidePlanError, match=r"start=2017-06-30T00:00:00\+09:00"):
+        JULY_2017.windows("registration", jst(6, 30))
+    with pytest.raises(OutsidePlanError, match=r"end=2017-08-01T00:00:00.000001\+09:00"):
+        JULY_2017.windows("registration", None, jst(8, 1) + timedelta(microseconds=1))
+
+
+def test_windows_end_before_start() -> None:
+    with pytest.raises(ValueError, match="before start"):
+        JULY_2017.windows("registration", jst(7, 20), jst(7, 19))
+
+
+def test_window_at_and_next_window() -> None:
+    w = JULY_2017.window_at("registration", jst(7, 13, 23, 59))
+    assert w is not None and (w.start, w.end) == (jst(7, 13, 8), jst(7, 14, 0))
+    assert JULY_2017.window_at("registration", jst(7, 14, 0)) is None
+    nxt = JULY_2017.next_window("registration", jst(7, 14, 0))
+    assert nxt is not None and (nxt.start, nxt.end) == (jst(7, 14, 8), jst(7, 15, 0))
+    # strictly after: a window opening exactly at ts is not "next"
+    nxt = JULY_2017.next_window("linkage", jst(7, 18, 8))
+    assert nxt is not None and nxt.start == jst(7, 19, 8)
+    assert JULY_2017.next_window("linkage_test", jst(7, 7, 8)) is None
+    assert JULY_2017.next_window("registration", jst(7, 31, 9)) is None
+    first = JULY_2017.next_window("code_acquisition", jst(7, 1))
+    assert first is not None and first.start == jst(7, 13, 8)
+
+
+def test_day_plan() -> None:
+    day = JULY_2017.day(date(2017, 7, 17))
+    assert day.holiday_ja == "海の日"
+    assert day.holiday_en == "Marine Day"
+    assert day.day_type.value == "rest_day"
+    reg = day.operations[Operation.REGISTRATION]
+    assert (reg.start, reg.end) == (jst(7, 17, 9), jst(7, 17, 17))
+    assert len(JULY_2017.days) == 31
+    with pytest.raises(OutsidePlanError):
+        JULY_2017.day(date(2017, 8, 1))
