@@ -30,7 +30,9 @@ edges = st.sampled_from(
 ).flatmap(lambda e: st.sampled_from([e - timedelta(microseconds=1), e, e + timedelta(microseconds=1)]))
 any_instant = st.one_of(instants, edges)
 operations = st.sampled_from(list(Operation))
-zones = st.sampled_from([timezone.utc, ZoneInfo("America/New_York"), ZoneInfo("Europe/London"), JST])
+zones = st.sampled_from(
+    [timezone.utc, ZoneInfo("America/New_York"), ZoneInfo("Europe/London"), ZoneInfo("Asia/Tokyo"), JST]
+)
 
 
 def _in(windows: list[Window], ts: datetime) -> bool:

@@ -36,6 +36,8 @@ __all__ = ["Plan", "PlanData"]
 
 _UTC = timezone.utc
 _OPERATIONS = tuple(Operation)
+# tzinfo types whose utcoffset() is never None for an aware datetime: safe to convert directly.
+_ALWAYS_OFFSET_TZ = (timezone, ZoneInfo)
 
 
 @attrs.frozen
@@ -68,6 +70,12 @@ class _Track:
     starts: tuple[datetime, ...]
     ends: tuple[datetime, ...]
     bounds: tuple[datetime, ...]
+    #: The same bounds as naive wall-clock times, when the zone's offset is constant over the
+    #: coverage (then a naive instant is compared as it is, with no conversion); else None.
+    local_bounds: tuple[datetime, ...] | None
+    #: The same bounds, aware in the plan's zone, when its offset is constant; else None.  An
+    #: instant in that very zone compares against them field by field, with no conversion.
+    zone_bounds: tuple[datetime, ...] | None
 
 
 def _day_text_ja(d: date) -> str:
@@ -87,8 +95,9 @@ class Plan:
     """
 
     __slots__ = (
+        "_constant_offset",
         "_days",
-        "_rest_day_count",
+        "_server",
         "_tracks",
         "coverage_end",
         "coverage_start",
@@ -101,15 +110,24 @@ class Plan:
         self.tz: tzinfo = data.tz
         self.coverage_start = datetime.combine(data.first_day, time(), tzinfo=data.tz)
         self.coverage_end = datetime.combine(data.last_day + timedelta(days=1), time(), tzinfo=data.tz)
+        self._constant_offset = self._offset_is_constant()
         self._days = self._compile_days()
-        subjects: list[tuple[str, Operation | None]] = [("server", None)]
-        subjects += [(op.value, op) for op in _OPERATIONS]
-        self._tracks: dict[str, _Track] = {}
-        for key, op in subjects:
-            spans = [d.server if op is None else d.operations[op] for d in self._days]
-            self._tracks[key] = self._compile_track(spans, op)
+        self._server = self._compile_track([d.server for d in self._days], None)
+        # Keyed by each Operation and by its value, so that a query finds its track in one
+        # dict lookup whichever form it is given.
+        self._tracks: dict[object, _Track] = {}
+        for op in _OPERATIONS:
+            track = self._compile_track([d.operations[op] for d in self._days], op)
+            self._tracks[op] = self._tracks[op.value] = track
 
     # ---- compilation (once per plan) ----
+
+    def _offset_is_constant(self) -> bool:
+        """Whether the zone keeps one UTC offset over the whole coverage (checked hour by hour)."""
+        start_utc = self.coverage_start.astimezone(_UTC)
+        hours = int((self.coverage_end - self.coverage_start) / timedelta(hours=1))
+        offsets = {(start_utc + timedelta(hours=h)).astimezone(self.tz).utcoffset() for h in range(hours + 1)}
+        return len(offsets) == 1
 
     def _compile_days(self) -> tuple[DayPlan, ...]:
         data = self.data
@@ -172,7 +190,11 @@ class Plan:
         ends = tuple(e.astimezone(_UTC) for _, e, _ in merged)
         edges = [e for pair in zip(starts, ends, strict=True) for e in pair]
         bounds = (self.coverage_start.astimezone(_UTC), *edges, self.coverage_end.astimezone(_UTC))
-        return _Track(windows, starts, ends, bounds)
+        local_bounds = zone_bounds = None
+        if self._constant_offset:
+            zone_bounds = tuple(b.astimezone(self.tz) for b in bounds)
+            local_bounds = tuple(b.replace(tzinfo=None) for b in zone_bounds)
+        return _Track(windows, starts, ends, bounds, local_bounds, zone_bounds)
 
     # ---- what the plan holds ----
 
@@ -231,21 +253,45 @@ class Plan:
     def _day_of(self, t: datetime) -> DayPlan:
         return self._days[(t.astimezone(self.tz).date() - self.data.first_day).days]
 
-    def allows(self, op: Operation | str, ts: datetime) -> bool:
-        """Whether ``op`` may be done at instant ``ts``."""
-        bounds = self._tracks[coerce_operation(op)].bounds
-        i = bisect_right(bounds, to_instant(ts, self.tz, "ts"))
+    def _track(self, op: object) -> _Track:
+        try:
+            return self._tracks[op]
+        except (KeyError, TypeError):
+            return self._tracks[coerce_operation(op)]  # raises the precise error
+
+    def _contains(self, track: _Track, ts: object) -> bool:
+        """Whether instant ``ts`` lies in one of ``track``'s windows: one bisect, no loop.
+
+        This is the hot path of :meth:`allows`: the common inputs (naive, UTC, or aware in
+        a zone whose offset is always known) are compared against the edges as they are or
+        after one conversion; anything else goes through :func:`to_instant`.
+        """
+        if type(ts) is datetime:
+            tz = ts.tzinfo
+            if tz is None and track.local_bounds is not None:
+                bounds, t = track.local_bounds, ts
+            elif tz is self.tz and track.zone_bounds is not None:
+                bounds, t = track.zone_bounds, ts
+            elif tz is _UTC:
+                bounds, t = track.bounds, ts
+            elif type(tz) in _ALWAYS_OFFSET_TZ:
+                bounds, t = track.bounds, ts.astimezone(_UTC)
+            else:
+                bounds, t = track.bounds, to_instant(ts, self.tz, "ts").astimezone(_UTC)
+        else:
+            bounds, t = track.bounds, to_instant(ts, self.tz, "ts").astimezone(_UTC)
+        i = bisect_right(bounds, t)
         if i == 0 or i == len(bounds):
             self._covered(ts)  # raises OutsidePlanError with the instant and the coverage
         return not i & 1
 
+    def allows(self, op: Operation | str, ts: datetime) -> bool:
+        """Whether ``op`` may be done at instant ``ts``."""
+        return self._contains(self._track(op), ts)
+
     def is_operating(self, ts: datetime) -> bool:
         """Whether the server is running at ``ts``: not a planned stop, inside the hours of H."""
-        bounds = self._tracks["server"].bounds
-        i = bisect_right(bounds, to_instant(ts, self.tz, "ts"))
-        if i == 0 or i == len(bounds):
-            self._covered(ts)
-        return not i & 1
+        return self._contains(self._server, ts)
 
     def mode_at(self, ts: datetime) -> Mode:
         """The server's mode at ``ts`` (table T)."""
@@ -253,7 +299,7 @@ class Plan:
 
     def window_at(self, op: Operation | str, ts: datetime) -> Window | None:
         """The window of ``op`` containing ``ts``, or None."""
-        track = self._tracks[coerce_operation(op)]
+        track = self._track(op)
         t = self._covered(ts)
         i = bisect_right(track.starts, t) - 1
         if i >= 0 and t < track.ends[i]:
@@ -262,7 +308,7 @@ class Plan:
 
     def next_window(self, op: Operation | str, ts: datetime) -> Window | None:
         """The first window of ``op`` that opens strictly after ``ts``, or None."""
-        track = self._tracks[coerce_operation(op)]
+        track = self._track(op)
         i = bisect_right(track.starts, self._covered(ts))
         return track.windows[i] if i < len(track.windows) else None
 
@@ -277,7 +323,7 @@ class Plan:
         ``start`` and ``end`` default to the coverage's bounds and must lie within it
         (``end`` may equal the coverage's end).
         """
-        track = self._tracks[coerce_operation(op)]
+        track = self._track(op)
         lo = self.coverage_start if start is None else self._bound(start, "start")
         hi = self.coverage_end if end is None else self._bound(end, "end")
         if hi < lo:
