@@ -194,7 +194,7 @@ def _period_event(plan: Plan, period: Period, lang: str, stamp: datetime) -> Eve
         [
             f"{_day_range(period.first_day, period.last_day)}: {mode}",
             _clause_line(period.clause, primary, secondary),
-            f"Table T ({_SPEC}) / 参考：平成29年7月の自治体中間サーバーの稼働状況等",
+            f"Plan {plan.id}: {plan.title(lang)} / {plan.title(_other(lang))}",
         ]
     )
     uid = _uid(plan, "period", f"{period.first_day:%Y%m%d}")
