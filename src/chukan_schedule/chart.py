@@ -1,0 +1,549 @@
+"""The month at a glance (月間稼働表): a plan drawn as one standalone SVG.
+
+One column per day of the plan's coverage, hours 00:00-24:00 down the side.  Each column's
+background band is the server's mode that day (計画停止 planned stop / テスト test / 通常
+normal); inside it, four sub-lanes show as bars when each operation is possible (副本登録
+registration, 符号取得 code acquisition, 情報連携 linkage, 情報連携のテスト linkage test).
+Milestones are numbered markers above the days, explained in the legend.
+
+The chart is drawn from :meth:`Plan.windows` and :meth:`Plan.mode_at` (plus
+:attr:`Plan.days` for the headers and :attr:`Plan.milestones` for the markers) alone, so it
+cannot disagree with the answers.  Every drawn bar carries ``data-operation``,
+``data-start`` and ``data-end`` (the part drawn in its day column) and
+``data-window-start``/``data-window-end`` (the whole window), and a ``<title>`` tooltip.
+Only the standard library draws it (:mod:`xml.etree.ElementTree`).
+
+The page is A4 landscape (297 mm x 210 mm, ``viewBox="0 0 1485 1050"``: 5 units per mm);
+no text is smaller than 16 units (about 9 pt printed).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from os import PathLike
+
+import attrs
+
+from .atomic import write_atomic
+from .engine import Plan
+from .model import DayPlan, DayType, Milestone, Mode, Operation, Window
+
+__all__ = ["LANGS", "render_svg", "write_svg"]
+
+#: The languages a chart can be labelled in.
+LANGS = ("en", "ja")
+
+SVG_NS = "http://www.w3.org/2000/svg"
+FONT_FAMILY = (
+    '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", '
+    '"Yu Gothic", "YuGothic", "Meiryo", sans-serif'
+)
+
+# ---- page geometry (viewBox units; 5 units = 1 mm on A4 landscape) ----
+WIDTH, HEIGHT = 1485, 1050
+MARGIN = 24
+AXIS_W = 56  # hour labels on each side of the grid
+FONT = 16  # the smallest text: 16 units = 3.2 mm = about 9 pt
+LANE_H = 24  # one milestone lane
+MODE_ROW_H = 44  # the mode row above the day headers (two lines at most)
+HEADER_H = 78  # day number, weekday, holiday
+LEGEND_ROW_H = 30
+KEY_ROW_H = 25
+
+# ---- colours ----
+MODE_FILL = {
+    Mode.PLANNED_STOP: "url(#stop-hatch)",
+    Mode.TEST: "#fbecc0",
+    Mode.NORMAL: "#e3edf8",
+}
+MODE_SOLID = {Mode.PLANNED_STOP: "#dcdcdc", Mode.TEST: "#f6d77a", Mode.NORMAL: "#b9d1ec"}
+OP_FILL = {
+    Operation.REGISTRATION: "#1f5fa8",
+    Operation.CODE_ACQUISITION: "#d1661c",
+    Operation.LINKAGE: "#1e8a4c",
+    Operation.LINKAGE_TEST: "#8a3fbf",
+}
+INK = "#1a202c"
+MUTED = "#4a5568"
+GRID = "#9aa5b1"
+SUNDAY_INK = "#c0262d"
+SATURDAY_INK = "#1f5fa8"
+REST_HEADER = "#fde4e1"
+WEEKDAY_HEADER = "#f4f5f7"
+MILESTONE_FILL = "#3c4a5e"
+
+_WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "ja": ("月", "火", "水", "木", "金", "土", "日"),
+}
+
+
+@attrs.frozen
+class _Labels:
+    """The chart's words in one language."""
+
+    title: str
+    subtitle: str
+    modes: str
+    ops: str
+    milestones: str
+    rest: str
+    footer: str
+    to: str
+    mode_short: dict[Mode, str]
+
+
+_TEXT = {
+    "en": _Labels(
+        title="{plan}: when each operation is possible",
+        subtitle=(
+            "All times JST (UTC+9). Background: the server's mode that day. Bars: the hours each "
+            "operation is possible, half-open [start, end)."
+        ),
+        modes="Mode (background)",
+        ops="Possible (bars, left to right)",
+        milestones="Milestones",
+        rest="rest day 土日祝日",
+        footer=(
+            "Drawn from the plan's own answers (chukan-schedule). [H], [N1]… name the clauses of the "
+            "notices of June 2017; hover a bar or a day for details."
+        ),
+        to="–",
+        mode_short={Mode.PLANNED_STOP: "planned stop", Mode.TEST: "test mode", Mode.NORMAL: "normal mode"},
+    ),
+    "ja": _Labels(
+        title="{plan}：各業務が可能な時間帯",
+        subtitle="時刻はすべて日本標準時（JST）。背景：その日の稼働モード。棒：各業務が可能な時間帯（開始時刻を含み、終了時刻を含まない）。",
+        modes="稼働モード（背景）",
+        ops="可能な業務（棒、左から）",
+        milestones="主な日程",
+        rest="土日祝日",
+        footer=(
+            "chukan-schedule の回答から作図。[H]、[N1] などは平成29年6月の通知の条項。"
+            "棒や日にカーソルを合わせると詳細を表示。"
+        ),
+        to="～",
+        mode_short={Mode.PLANNED_STOP: "計画停止", Mode.TEST: "テスト", Mode.NORMAL: "通常"},
+    ),
+}
+
+
+def _check_lang(lang: object) -> str:
+    if not isinstance(lang, str) or lang not in LANGS:
+        accepted = ", ".join(repr(v) for v in LANGS)
+        raise ValueError(f"lang={lang!r} is not supported; accepted values: {accepted}")
+    return lang
+
+
+def _num(v: float) -> str:
+    """A coordinate, written short: at most three decimals, no trailing zeros."""
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
+
+
+def _text_width(s: str, size: float) -> float:
+    """A rough width of ``s`` at ``size``: full width for CJK, about half for Latin."""
+    return sum(size if ord(c) > 0x2E80 else size * 0.56 for c in s)
+
+
+def _wrap(s: str, size: float, width: float) -> list[str]:
+    """``s`` broken at spaces into lines that fit ``width`` where possible."""
+    if _text_width(s, size) <= width or " " not in s:
+        return [s]
+    lines: list[str] = []
+    for word in s.split(" "):
+        if lines and _text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _clock(t: datetime, day_start: datetime) -> str:
+    if t - day_start >= timedelta(days=1):
+        return "24:00"
+    return f"{t:%H:%M}" if t.second == 0 and t.microsecond == 0 else f"{t:%H:%M:%S.%f}"
+
+
+@attrs.frozen
+class _Piece:
+    """The part of a window drawn in one day column."""
+
+    window: Window
+    day: date
+    start: datetime
+    end: datetime
+
+
+def _split(window: Window, plan: Plan) -> Iterator[_Piece]:
+    """A window cut at each midnight (JST), one piece per day column it touches."""
+    start = window.start.astimezone(plan.tz)
+    end = window.end.astimezone(plan.tz)
+    d = start.date()
+    while True:
+        d0 = datetime.combine(d, time(), tzinfo=plan.tz)
+        d1 = datetime.combine(d + timedelta(days=1), time(), tzinfo=plan.tz)
+        lo, hi = max(start, d0), min(end, d1)
+        if lo < hi:
+            yield _Piece(window, d, lo, hi)
+        if end <= d1:
+            return
+        d += timedelta(days=1)
+
+
+@attrs.frozen
+class _Layout:
+    """Where things go on the page, given the number of days and milestone lanes and key rows."""
+
+    n_days: int
+    n_lanes: int
+    n_key_rows: int
+
+    @property
+    def grid_left(self) -> float:
+        return MARGIN + AXIS_W
+
+    @property
+    def grid_right(self) -> float:
+        return WIDTH - MARGIN - AXIS_W
+
+    @property
+    def col_w(self) -> float:
+        return (self.grid_right - self.grid_left) / self.n_days
+
+    def col_x(self, index: int) -> float:
+        return self.grid_left + index * self.col_w
+
+    @property
+    def lanes_top(self) -> float:
+        return 92.0
+
+    @property
+    def mode_row_top(self) -> float:
+        return self.lanes_top + self.n_lanes * LANE_H + 6
+
+    @property
+    def header_top(self) -> float:
+        return self.mode_row_top + MODE_ROW_H + 4
+
+    @property
+    def plot_top(self) -> float:
+        return self.header_top + HEADER_H + 14
+
+    @property
+    def legend_top(self) -> float:
+        return HEIGHT - MARGIN - 2 * LEGEND_ROW_H - 8 - (self.n_key_rows + 1) * KEY_ROW_H
+
+    @property
+    def plot_bottom(self) -> float:
+        return self.legend_top - 30
+
+    @property
+    def plot_h(self) -> float:
+        return self.plot_bottom - self.plot_top
+
+    def y_of(self, t: datetime, day_start: datetime, day_end: datetime) -> float:
+        fraction = (t - day_start) / (day_end - day_start)
+        return self.plot_top + fraction * self.plot_h
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrib.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _label(
+    parent: ET.Element, x: float, y: float, s: str, size: float = FONT, anchor: str = "start", **attrib: str
+) -> ET.Element:
+    return _sub(parent, "text", s, x=_num(x), y=_num(y), font_size=_num(size), text_anchor=anchor, **attrib)
+
+
+def _lines(parent: ET.Element, x: float, y_mid: float, lines: list[str], size: float, **attrib: str) -> None:
+    """Centred lines of text around ``y_mid`` (baseline-adjusted)."""
+    step = size * 1.15
+    first = y_mid - step * (len(lines) - 1) / 2 + size * 0.36
+    for i, line in enumerate(lines):
+        _label(parent, x, first + i * step, line, size, "middle", **attrib)
+
+
+def _pack_lanes(milestones: list[tuple[int, Milestone, int, int]]) -> list[int]:
+    """A lane for each milestone (first, last column) so that no two in a lane overlap."""
+    lane_end: list[int] = []
+    lanes: list[int] = []
+    for _, _, first, last in milestones:
+        for lane, end in enumerate(lane_end):
+            if end < first:
+                lane_end[lane] = last
+                lanes.append(lane)
+                break
+        else:
+            lane_end.append(last)
+            lanes.append(len(lane_end) - 1)
+    return lanes
+
+
+def _date_range(m: Milestone, lang: str) -> str:
+    a = f"{m.first_day.month}/{m.first_day.day}"
+    if m.first_day == m.last_day:
+        return a
+    b = f"{m.last_day.month}/{m.last_day.day}"
+    return f"{a}{_TEXT[lang].to}{b}"
+
+
+def render_svg(plan: Plan, lang: str = "en") -> str:
+    """The plan's month at a glance as a standalone SVG document (``lang``: ``"en"`` or ``"ja"``)."""
+    lang = _check_lang(lang)
+    text = _TEXT[lang]
+    days = plan.days
+    first_day = days[0].day
+    index_of = {d.day: i for i, d in enumerate(days)}
+
+    # Milestones inside the coverage get a numbered marker; the others are listed only.
+    inside: list[tuple[int, Milestone, int, int]] = []
+    outside: list[tuple[str, Milestone]] = []
+    for m in plan.milestones:
+        lo, hi = max(m.first_day, first_day), min(m.last_day, days[-1].day)
+        if lo <= hi:
+            inside.append((len(inside) + 1, m, index_of[lo], index_of[hi]))
+        else:
+            outside.append(("←" if m.last_day < first_day else "→", m))
+    lanes = _pack_lanes(inside)
+    n_key = len(inside) + len(outside)
+    layout = _Layout(len(days), max(lanes, default=-1) + 1, (n_key + 1) // 2)
+
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "width": "297mm",
+            "height": "210mm",
+            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+            "font-family": FONT_FAMILY,
+            "fill": INK,
+            "lang": lang,
+            "data-plan": plan.id,
+        },
+    )
+    title = text.title.format(plan=plan.title(lang))
+    _sub(svg, "title", title)
+    _sub(svg, "style", f"text {{ font-family: {FONT_FAMILY}; }}")
+    defs = _sub(svg, "defs")
+    hatch = _sub(
+        defs, "pattern", id="stop-hatch", patternUnits="userSpaceOnUse", width="9", height="9",
+        patternTransform="rotate(45)",
+    )  # fmt: skip
+    _sub(hatch, "rect", width="9", height="9", fill="#e2e2e2")
+    _sub(hatch, "line", x1="0", y1="0", x2="0", y2="9", stroke="#c2c2c2", stroke_width="4")
+    _sub(svg, "rect", width=str(WIDTH), height=str(HEIGHT), fill="#ffffff")
+
+    _label(svg, MARGIN, 46, title, 30, font_weight="bold")
+    _label(svg, MARGIN, 76, text.subtitle, FONT, fill=MUTED)
+
+    _draw_milestones(svg, layout, inside, lanes, lang)
+    _draw_mode_row(svg, plan, layout, lang)
+    _draw_headers(svg, plan, layout, lang)
+    _draw_grid(svg, plan, layout, lang)
+    _draw_windows(svg, plan, layout, index_of, lang)
+    _draw_legend(svg, layout, inside, outside, lang)
+
+    ET.indent(svg, space=" ")
+    body = ET.tostring(svg, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def write_svg(plan: Plan, path: str | PathLike[str], lang: str = "en") -> None:
+    """Write :func:`render_svg`'s chart to ``path`` (UTF-8), atomically."""
+    write_atomic(path, render_svg(plan, lang).encode("utf-8"))
+
+
+# ---- the parts ----
+
+
+def _day_bounds(plan: Plan, d: DayPlan) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(d.day, time(), tzinfo=plan.tz),
+        datetime.combine(d.day + timedelta(days=1), time(), tzinfo=plan.tz),
+    )
+
+
+def _draw_milestones(
+    svg: ET.Element, layout: _Layout, inside: list[tuple[int, Milestone, int, int]], lanes: list[int], lang: str
+) -> None:
+    group = _sub(svg, "g", class_="milestones")
+    for (number, m, first, last), lane in zip(inside, lanes, strict=True):
+        x = layout.col_x(first) + 2
+        w = layout.col_x(last + 1) - 2 - x
+        y = layout.lanes_top + lane * LANE_H
+        marker = _sub(
+            group, "g", class_="milestone", data_milestone=m.id, data_first_day=m.first_day.isoformat(),
+            data_last_day=m.last_day.isoformat(),
+        )  # fmt: skip
+        _sub(marker, "title", f"{number}. {_date_range(m, lang)} {m.title(lang)} [{m.clause}]")
+        _sub(marker, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(LANE_H - 4), rx="9", fill=MILESTONE_FILL)
+        caption = f"{number}  {m.title(lang)}"
+        if _text_width(caption, FONT) > w - 16:
+            caption = str(number)
+        _label(marker, x + w / 2, y + (LANE_H - 4) / 2 + FONT * 0.36, caption, FONT, "middle",
+               font_weight="bold", fill="#ffffff")  # fmt: skip
+
+
+def _draw_mode_row(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
+    """Runs of days in one mode, named (from :meth:`Plan.mode_at`, as the bands are)."""
+    group = _sub(svg, "g", class_="mode-row")
+    runs: list[tuple[Mode, int, int]] = []
+    for i, d in enumerate(plan.days):
+        mode = plan.mode_at(_day_bounds(plan, d)[0])
+        if runs and runs[-1][0] is mode:
+            runs[-1] = (mode, runs[-1][1], i)
+        else:
+            runs.append((mode, i, i))
+    short = _TEXT[lang].mode_short
+    for mode, first, last in runs:
+        x = layout.col_x(first) + 1
+        w = layout.col_x(last + 1) - 1 - x
+        y = layout.mode_row_top
+        _sub(group, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(MODE_ROW_H), fill=MODE_SOLID[mode],
+             rx="3", data_mode=mode.value)  # fmt: skip
+        _lines(group, x + w / 2, y + MODE_ROW_H / 2, _wrap(short[mode], FONT, w - 6), FONT, font_weight="bold")
+
+
+def _draw_headers(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
+    group = _sub(svg, "g", class_="day-headers")
+    holidays: list[tuple[str, float, str]] = []  # drawn last, so a long name may overlap neighbours
+    for i, d in enumerate(plan.days):
+        x = layout.col_x(i) + 1
+        w = layout.col_w - 2
+        y = layout.header_top
+        rest = d.day_type is DayType.REST_DAY
+        holiday = d.holiday(lang)
+        ink = SUNDAY_INK if (d.day.weekday() == 6 or holiday) else SATURDAY_INK if d.day.weekday() == 5 else INK
+        header = _sub(group, "g", class_="day-header", data_day=d.day.isoformat(), data_day_type=d.day_type.value)
+        if holiday:
+            header.set("data-holiday", holiday)
+        _sub(header, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(HEADER_H),
+             fill=REST_HEADER if rest else WEEKDAY_HEADER, rx="3")  # fmt: skip
+        cx = x + w / 2
+        day_label = f"{d.day.day}" if i and d.day.day != 1 else f"{d.day.month}/{d.day.day}"
+        _label(header, cx, y + 22, day_label, 20 if i else 17, "middle", font_weight="bold", fill=ink)
+        _label(header, cx, y + 44, _WEEKDAYS[lang][d.day.weekday()], FONT, "middle", fill=ink)
+        if holiday:
+            holidays.append((d.day.isoformat(), cx, holiday))
+    names = _sub(svg, "g", class_="holidays")
+    for day, cx, holiday in holidays:
+        label = _sub(names, "g", class_="holiday", data_day=day)
+        _lines(label, cx, layout.header_top + 63, _wrap(holiday, FONT, 2.2 * layout.col_w), FONT,
+               fill=SUNDAY_INK, font_weight="bold")  # fmt: skip
+
+
+def _draw_grid(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
+    bands = _sub(svg, "g", class_="mode-bands")
+    for i, d in enumerate(plan.days):
+        start, _ = _day_bounds(plan, d)
+        mode = plan.mode_at(start)
+        band = _sub(
+            bands, "rect", class_="mode-band", x=_num(layout.col_x(i) + 1), y=_num(layout.plot_top),
+            width=_num(layout.col_w - 2), height=_num(layout.plot_h), fill=MODE_FILL[mode],
+            data_day=d.day.isoformat(), data_mode=mode.value,
+        )  # fmt: skip
+        weekday = _WEEKDAYS[lang][d.day.weekday()]
+        holiday = d.holiday(lang)
+        extra = f" {holiday}" if holiday else ""
+        period = d.period.ja if lang == "ja" else d.period.en
+        _sub(band, "title", f"{d.day.isoformat()} ({weekday}){extra}: {mode.text(lang)} — {period}")
+    grid = _sub(svg, "g", class_="hours")
+    left, right = layout.grid_left, layout.grid_right
+    for hour in range(25):
+        y = layout.plot_top + layout.plot_h * hour / 24
+        major = hour % 2 == 0
+        _sub(grid, "line", x1=_num(left - 6 if major else left), x2=_num(right + 6 if major else right),
+             y1=_num(y), y2=_num(y), stroke=GRID if major else "#c9d0d8",
+             stroke_width="1.2" if hour % 6 == 0 else "0.8" if major else "0.6",
+             data_hour=str(hour))  # fmt: skip
+        label = f"{hour:02d}:00"
+        ink = INK if major else "#718096"
+        _label(grid, left - 10, y + FONT * 0.36, label, FONT, "end", fill=ink)
+        _label(grid, right + 10, y + FONT * 0.36, label, FONT, "start", fill=ink)
+    weeks = _sub(svg, "g", class_="week-separators")
+    for i, d in enumerate(plan.days):
+        if d.day.weekday() == 0 and i:
+            x = layout.col_x(i)
+            _sub(weeks, "line", x1=_num(x), x2=_num(x), y1=_num(layout.plot_top), y2=_num(layout.plot_bottom),
+                 stroke=MUTED, stroke_width="1.5")  # fmt: skip
+
+
+def _draw_windows(svg: ET.Element, plan: Plan, layout: _Layout, index_of: dict[date, int], lang: str) -> None:
+    group = _sub(svg, "g", class_="windows")
+    pad = 3.0
+    lane_w = (layout.col_w - 2 * pad) / len(Operation)
+    days = plan.days
+    for lane, op in enumerate(Operation):
+        for window in plan.windows(op):
+            for piece in _split(window, plan):
+                i = index_of[piece.day]
+                d0, d1 = _day_bounds(plan, days[i])
+                y0, y1 = layout.y_of(piece.start, d0, d1), layout.y_of(piece.end, d0, d1)
+                rect = _sub(
+                    group, "rect", class_="window", x=_num(layout.col_x(i) + pad + lane * lane_w + 0.75),
+                    y=_num(y0), width=_num(lane_w - 1.5), height=_num(y1 - y0), rx="2", fill=OP_FILL[op],
+                    data_operation=op.value, data_day=piece.day.isoformat(),
+                    data_start=piece.start.isoformat(), data_end=piece.end.isoformat(),
+                    data_window_start=window.start.astimezone(plan.tz).isoformat(),
+                    data_window_end=window.end.astimezone(plan.tz).isoformat(),
+                )  # fmt: skip
+                hours = f"{_clock(piece.start, d0)}{_TEXT[lang].to}{_clock(piece.end, d0)}"
+                name = op.ja if lang == "ja" else f"{op.en} ({op.ja})"
+                _sub(rect, "title", f"{name}: {piece.day.isoformat()} {hours} JST [{', '.join(window.clauses)}]")
+
+
+def _draw_legend(
+    svg: ET.Element,
+    layout: _Layout,
+    inside: list[tuple[int, Milestone, int, int]],
+    outside: list[tuple[str, Milestone]],
+    lang: str,
+) -> None:
+    text = _TEXT[lang]
+    group = _sub(svg, "g", class_="legend")
+    top = layout.legend_top
+    _sub(group, "line", x1=str(MARGIN), x2=str(WIDTH - MARGIN), y1=_num(top - 12), y2=_num(top - 12),
+         stroke="#cbd2d9", stroke_width="1")  # fmt: skip
+    label_w = 270.0
+
+    def swatch_row(y: float, heading: str, items: list[tuple[str, str, str]]) -> None:
+        _label(group, MARGIN, y + 13 + FONT * 0.36 - 2, heading, FONT, font_weight="bold")
+        x = MARGIN + label_w
+        for fill, label, key in items:
+            entry = _sub(group, "g", class_="legend-item", data_key=key)
+            _sub(entry, "rect", x=_num(x), y=_num(y + 2), width="26", height="20", rx="3", fill=fill,
+                 stroke="#8895a7", stroke_width="0.8")  # fmt: skip
+            _label(entry, x + 34, y + 12 + FONT * 0.36, label, FONT)
+            x += 34 + _text_width(label, FONT) + 30
+
+    def both(en: str, ja: str) -> str:
+        return ja if lang == "ja" else f"{en} {ja}"
+
+    modes = [(MODE_FILL[m], both(m.en, m.ja), m.value) for m in Mode]
+    modes.append((REST_HEADER, text.rest, "rest_day"))
+    swatch_row(top, text.modes, modes)
+    swatch_row(top + LEGEND_ROW_H, text.ops, [(OP_FILL[op], both(op.en, op.ja), op.value) for op in Operation])
+
+    y = top + 2 * LEGEND_ROW_H + 8
+    _label(group, MARGIN, y + FONT * 0.36 + 9, text.milestones, FONT, font_weight="bold")
+    entries: list[tuple[str, Milestone]] = [(str(n), m) for n, m, _, _ in inside]
+    entries += outside
+    per_col = layout.n_key_rows
+    col_w = (WIDTH - 2 * MARGIN - label_w) / 2
+    for k, (badge, m) in enumerate(entries):
+        col, row = divmod(k, per_col)
+        x = MARGIN + label_w + col * col_w
+        ey = y + row * KEY_ROW_H
+        entry = _sub(group, "g", class_="milestone-key", data_milestone=m.id)
+        _sub(entry, "rect", x=_num(x), y=_num(ey + 1), width="26", height="20", rx="9",
+             fill=MILESTONE_FILL if badge.isdigit() else "#a0aec0")  # fmt: skip
+        _label(entry, x + 13, ey + 11 + FONT * 0.36, badge, FONT, "middle", font_weight="bold", fill="#ffffff")
+        _label(entry, x + 34, ey + 11 + FONT * 0.36, f"{_date_range(m, lang)}  {m.title(lang)} [{m.clause}]", FONT)
+    _label(group, WIDTH - MARGIN, HEIGHT - MARGIN, text.footer, FONT, "end", fill=MUTED)
