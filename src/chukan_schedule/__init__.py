@@ -10,7 +10,13 @@ True
 from __future__ import annotations
 
 from .engine import Plan
-from .errors import InvalidTimestampError, OutsidePlanError, PlanFileError, UnknownOperationError
+from .errors import (
+    InvalidTimestampError,
+    OutsidePlanError,
+    PlanFileError,
+    TimestampFormatError,
+    UnknownOperationError,
+)
 from .model import DayPlan, DayType, Decision, Milestone, Mode, Operation, Period, Reason, Window
 from .opendays import (
     is_open_day,
@@ -20,6 +26,7 @@ from .opendays import (
     prefecture_report_deadline,
 )
 from .planfile import load_embedded_plan, load_plan, parse_plan
+from .timeinput import parse_timestamp
 
 #: The embedded plan: the middle server in July 2017, as the notices of June 2017 say.
 JULY_2017: Plan = load_embedded_plan()
@@ -38,6 +45,7 @@ __all__ = [
     "Plan",
     "PlanFileError",
     "Reason",
+    "TimestampFormatError",
     "UnknownOperationError",
     "Window",
     "is_open_day",
@@ -45,6 +53,7 @@ __all__ = [
     "municipality_report_deadline",
     "next_open_day",
     "parse_plan",
+    "parse_timestamp",
     "prefecture_forward_deadline",
     "prefecture_report_deadline",
 ]

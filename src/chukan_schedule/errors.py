@@ -8,6 +8,7 @@ __all__ = [
     "InvalidTimestampError",
     "OutsidePlanError",
     "PlanFileError",
+    "TimestampFormatError",
     "UnknownOperationError",
 ]
 
@@ -54,3 +55,15 @@ class PlanFileError(ValueError):
         self.problem = problem
         where = f"{source}: {key}: " if key else f"{source}: "
         super().__init__(where + problem)
+
+
+class TimestampFormatError(ValueError):
+    """A text timestamp could not be read; the message quotes it and lists the accepted forms.
+
+    ``text`` is the text as given and ``problem`` what was wrong with it.
+    """
+
+    def __init__(self, text: str, problem: str, accepted: str) -> None:
+        self.text = text
+        self.problem = problem
+        super().__init__(f"cannot read {text!r} as a timestamp: {problem}; accepted: {accepted}")

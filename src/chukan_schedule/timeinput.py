@@ -7,12 +7,18 @@ a :class:`TypeError` that says what is accepted: never a guess.
 
 from __future__ import annotations
 
+import calendar as _calendar
+import re as _re
+import unicodedata as _unicodedata
 from datetime import date, datetime, tzinfo
+from datetime import time as _time
+from datetime import timedelta as _timedelta
+from datetime import timezone as _timezone
 
-from .errors import InvalidTimestampError, UnknownOperationError
+from .errors import InvalidTimestampError, TimestampFormatError, UnknownOperationError
 from .model import Operation
 
-__all__ = ["coerce_operation", "to_instant"]
+__all__ = ["ACCEPTED_TIMESTAMP_FORMS", "TimestampFormatError", "coerce_operation", "parse_timestamp", "to_instant"]
 
 # Keyed by the members and by their values (an Enum member hashes by its name, not its value).
 _OPERATION_KEYS: dict[object, str] = {**{op: op.value for op in Operation}, **{op.value: op.value for op in Operation}}
@@ -64,14 +70,6 @@ def coerce_operation(op: object) -> str:
 # (平成29年7月15日 10時30分).  Every field is checked: an impossible date or hour is an
 # error that says so, never a date rolled over or a guess.
 
-import calendar as _calendar  # noqa: E402
-import re as _re  # noqa: E402
-import unicodedata as _unicodedata  # noqa: E402
-from datetime import time as _time  # noqa: E402
-from datetime import timedelta as _timedelta  # noqa: E402
-from datetime import timezone as _timezone  # noqa: E402
-
-__all__ += ["TimestampFormatError", "parse_timestamp"]
 
 #: What :func:`parse_timestamp` reads, for error messages and ``--help``.
 ACCEPTED_TIMESTAMP_FORMS = (
@@ -83,16 +81,8 @@ ACCEPTED_TIMESTAMP_FORMS = (
 )
 
 
-class TimestampFormatError(ValueError):
-    """A text timestamp could not be read; the message quotes it and lists the accepted forms.
-
-    ``text`` is the text as given and ``problem`` what was wrong with it.
-    """
-
-    def __init__(self, text: str, problem: str) -> None:
-        self.text = text
-        self.problem = problem
-        super().__init__(f"cannot read {text!r} as a timestamp: {problem}; accepted: {ACCEPTED_TIMESTAMP_FORMS}")
+def _bad(text: str, problem: str) -> TimestampFormatError:
+    return TimestampFormatError(text, problem, ACCEPTED_TIMESTAMP_FORMS)
 
 
 # 元号: name, letter, first day (Gregorian), year offset (era year 1 = offset + 1).
@@ -137,7 +127,7 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
         raise TypeError(f"parse_timestamp() reads a str, got {type(text).__name__} {text!r}")
     s = _unicodedata.normalize("NFKC", text).strip()
     if not s:
-        raise TimestampFormatError(text, "it is empty")
+        raise _bad(text, "it is empty")
 
     iso = _ISO_DATE.match(s)
     ja = None if iso else _JA_DATE.match(s)
@@ -149,7 +139,7 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
         year = _era_year(text, ja["era"], ja["ey"]) if ja["era"] else int(ja["y"])
         rest = s[ja.end() :]
     else:
-        raise TimestampFormatError(text, "it does not start with a date such as 2017-07-15 or 2017年7月15日")
+        raise _bad(text, "it does not start with a date such as 2017-07-15 or 2017年7月15日")
     d = _checked_date(text, year, month, day)
     if ja is not None and ja["era"]:
         _check_era(text, ja["era"], d)
@@ -157,7 +147,7 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
     weekday = _WEEKDAY.match(rest)
     if weekday is not None:
         if _WEEKDAYS_JA.index(weekday["wd"]) != d.weekday():
-            raise TimestampFormatError(
+            raise _bad(
                 text, f"the weekday ({weekday['wd']}) does not match {d.isoformat()}, a {_WEEKDAYS_JA[d.weekday()]}曜日"
             )
         rest = rest[weekday.end() :]
@@ -167,7 +157,7 @@ def parse_timestamp(text: str, tz: tzinfo) -> datetime:
     if iso is not None and weekday is None:
         sep = _re.match(r"[Tt]|\s+", rest)
         if sep is None:
-            raise TimestampFormatError(text, f"expected 'T' or a space between the date and the time, got {rest!r}")
+            raise _bad(text, f"expected 'T' or a space between the date and the time, got {rest!r}")
         rest = rest[sep.end() :]
     else:
         rest = rest.lstrip()
@@ -178,7 +168,7 @@ def _era_year(text: str, era: str, era_year: str) -> int:
     _, _, _, offset = _ERAS[_ERA_BY_KEY[era.upper() if len(era) == 1 else era]]
     n = 1 if era_year == "元" else int(era_year)
     if n < 1:
-        raise TimestampFormatError(text, f"era year {n} does not exist (the first year is 1, 元年)")
+        raise _bad(text, f"era year {n} does not exist (the first year is 1, 元年)")
     return offset + n
 
 
@@ -188,47 +178,47 @@ def _check_era(text: str, era: str, d: date) -> None:
     last = _ERAS[i + 1][2] - _timedelta(days=1) if i + 1 < len(_ERAS) else None
     if d < first or (last is not None and d > last):
         until = last.isoformat() if last is not None else ""
-        raise TimestampFormatError(text, f"{d.isoformat()} is not in the {name} era ({first.isoformat()}..{until})")
+        raise _bad(text, f"{d.isoformat()} is not in the {name} era ({first.isoformat()}..{until})")
 
 
 def _checked_date(text: str, year: int, month: int, day: int) -> date:
     if not 1 <= year <= 9999:
-        raise TimestampFormatError(text, f"year {year} is not 1-9999")
+        raise _bad(text, f"year {year} is not 1-9999")
     if not 1 <= month <= 12:
-        raise TimestampFormatError(text, f"month {month} is not 1-12")
+        raise _bad(text, f"month {month} is not 1-12")
     days = _calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise TimestampFormatError(text, f"day {day} does not exist in {year}-{month:02d}, which has {days} days")
+        raise _bad(text, f"day {day} does not exist in {year}-{month:02d}, which has {days} days")
     return date(year, month, day)
 
 
 def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
     clock = _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
     if clock is None:
-        raise TimestampFormatError(text, f"cannot read the time {rest!r}; expected 10:30, 10:30:15 or 10時30分15秒")
+        raise _bad(text, f"cannot read the time {rest!r}; expected 10:30, 10:30:15 or 10時30分15秒")
     hour = int(clock["h"])
     minute = 30 if clock.groupdict().get("half") else int(clock["mi"] or 0)
     second = int(clock["s"] or 0)
     fraction = clock.groupdict().get("f") or ""
     if len(fraction) > 6:
-        raise TimestampFormatError(text, f"the fraction .{fraction} is finer than a microsecond (at most 6 digits)")
+        raise _bad(text, f"the fraction .{fraction} is finer than a microsecond (at most 6 digits)")
     micro = int(fraction.ljust(6, "0")) if fraction else 0
     if minute > 59:
-        raise TimestampFormatError(text, f"minute {minute} is not 0-59")
+        raise _bad(text, f"minute {minute} is not 0-59")
     if second > 59:
-        raise TimestampFormatError(text, f"second {second} is not 0-59")
+        raise _bad(text, f"second {second} is not 0-59")
     next_day = False
     if hour == 24 and minute == second == micro == 0:
         hour, next_day = 0, True
     elif hour > 23:
-        raise TimestampFormatError(text, f"hour {hour} is not 0-23 (24:00 exactly is read as the next midnight)")
+        raise _bad(text, f"hour {hour} is not 0-23 (24:00 exactly is read as the next midnight)")
 
     rest = rest[clock.end() :]
     offset: _timezone | None = None
     if rest:
         off = _OFFSET.fullmatch(rest)
         if off is None:
-            raise TimestampFormatError(
+            raise _bad(
                 text, f"cannot read {rest!r} after the time; expected an offset Z, +09:00, +0900 or JST"
             )
         if off["z"]:
@@ -238,7 +228,7 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
         else:
             oh, om = int(off["oh"]), int(off["om"] or 0)
             if oh > 23 or om > 59:
-                raise TimestampFormatError(text, f"the offset {rest!r} is not -23:59..+23:59")
+                raise _bad(text, f"the offset {rest!r} is not -23:59..+23:59")
             sign = -1 if off["sign"] == "-" else 1
             offset = _timezone(sign * _timedelta(hours=oh, minutes=om))
     local = datetime.combine(d, _time(hour, minute, second, micro))
@@ -249,4 +239,4 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
             return local.replace(tzinfo=tz)
         return local.replace(tzinfo=offset).astimezone(tz)
     except OverflowError:
-        raise TimestampFormatError(text, "it lies beyond the years 1-9999") from None
+        raise _bad(text, "it lies beyond the years 1-9999") from None

@@ -1,0 +1,528 @@
+"""The ``chukan-schedule`` command line (コマンドライン).
+
+Subcommands: ``check`` (may I do X at this instant? 可否), ``windows`` (時間帯), ``next``,
+``table`` (the plan day by day: 稼働状況表), ``ics``, ``chart`` and ``progress``.
+Human output is an aligned table in English or Japanese (``--lang``); ``--json`` is for machines.
+
+Exit status: 0 success (``check --operation``: allowed), 1 ``check --operation``: not
+allowed, 2 any error: one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, NoReturn
+
+from .atomic import write_atomic
+from .engine import Plan
+from .errors import OutsidePlanError, PlanFileError, UnknownOperationError
+from .model import DayPlan, Decision, OpDay, Operation, Reason, Window
+from .render import (
+    format_duration,
+    format_instant,
+    format_table,
+    format_window,
+    text,
+    weekday_name,
+)
+from .timeinput import ACCEPTED_TIMESTAMP_FORMS, TimestampFormatError, parse_timestamp
+
+__all__ = ["default_lang", "main"]
+
+PROG = "chukan-schedule"
+LANGS = ("ja", "en")
+
+EXIT_OK = 0
+EXIT_NOT_ALLOWED = 1
+EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program stopped by a closed pipe
+
+_PARAMETERS = {"ts": "TIMESTAMP", "start": "--from", "end": "--to"}
+
+_OPERATION_NAMES: dict[str, Operation] = {}
+for _op in Operation:
+    for _name in (_op.value, _op.value.replace("_", "-"), _op.en, _op.ja):
+        _OPERATION_NAMES[_name] = _op
+_OPERATION_HELP = ", ".join(op.value for op in Operation)
+
+
+class CliError(Exception):
+    """An error to report as one line on stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``chukan-schedule: error: ...; see '... --help'``."""
+
+    def error(self, message: str) -> NoReturn:
+        one_line = " ".join(message.split())
+        self.exit(EXIT_ERROR, f"{PROG}: error: {one_line}; see '{self.prog} --help'\n")
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """``"ja"`` when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ``ja``, else ``"en"``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def _operation(value: str) -> Operation:
+    op = _OPERATION_NAMES.get(value.strip()) or _OPERATION_NAMES.get(value.strip().lower())
+    if op is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown operation {value!r}; expected one of {_OPERATION_HELP} (or {', '.join(o.ja for o in Operation)})"
+        )
+    return op
+
+
+# ---- the parser ----
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``chukan-schedule``."""
+    parser = _Parser(
+        prog=PROG,
+        description="The municipal middle server's (自治体中間サーバー) July 2017 plan: "
+        "may I do X at this instant, and if not, why and when next?",
+        epilog=f"Timestamps: {ACCEPTED_TIMESTAMP_FORMS}. Operations: {_OPERATION_HELP}. "
+        "Exit status: 0 ok (check --operation: allowed), 1 not allowed, 2 error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _add_common(parser, None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _add_common(p, argparse.SUPPRESS)
+        return p
+
+    p = add("check", "the verdict at an instant: mode, operating, and per operation allowed or not and why")
+    p.add_argument("timestamp", metavar="TIMESTAMP", help="the instant (no offset means JST)")
+    p.add_argument(
+        "--operation", "-o", type=_operation, metavar="OP", help="only this operation; exit 0 if allowed, 1 if not"
+    )
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON object")
+    out.add_argument("--quiet", "-q", action="store_true", help="print nothing (with --operation): use the exit status")
+    p.set_defaults(handler=_cmd_check)
+
+    p = add("windows", "the windows (half-open, JST) in which an operation is allowed")
+    p.add_argument("operation", metavar="OP", type=_operation, help=_OPERATION_HELP)
+    p.add_argument("--from", dest="start", metavar="TS", help="from this instant (default: the plan's start)")
+    p.add_argument("--to", dest="end", metavar="TS", help="up to this instant (default: the plan's end)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_cmd_windows)
+
+    p = add("next", "the next window of an operation opening strictly after an instant")
+    p.add_argument("operation", metavar="OP", type=_operation, help=_OPERATION_HELP)
+    p.add_argument("timestamp", metavar="TIMESTAMP", help="the instant (no offset means JST)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_cmd_next)
+
+    p = add("table", "the plan day by day: mode and each operation's hours (the notice's table T, made exact)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_cmd_table)
+
+    p = add("ics", "the windows as an iCalendar file (RFC 5545)")
+    p.add_argument(
+        "--operation",
+        "-o",
+        dest="operations",
+        action="append",
+        type=_operation,
+        metavar="OP",
+        help="only this operation (repeatable; default: all)",
+    )
+    p.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.set_defaults(handler=_cmd_ics)
+
+    p = add("chart", "the month as an SVG chart")
+    p.add_argument("--output", metavar="FILE.svg", help="write to FILE (atomically) instead of standard output")
+    p.set_defaults(handler=_cmd_chart)
+
+    p = add("progress", "read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)")
+    p.add_argument("file", metavar="FILE", help="the progress sheet")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print one JSON object")
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    p.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.set_defaults(handler=_cmd_progress)
+    return parser
+
+
+def _add_common(p: argparse.ArgumentParser, default: Any) -> None:
+    # Accepted before and after the subcommand; the subcommand's copy must not erase the global one.
+    p.add_argument("--lang", choices=LANGS, default=default, help="language of human output (default: from the locale)")
+    p.add_argument(
+        "--plan", metavar="FILE", default=default, help="a plan file (TOML) instead of the embedded July 2017 plan"
+    )
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("chukan-schedule")
+    except Exception:  # pragma: no cover - not installed
+        return "unknown"
+
+
+# ---- main ----
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
+        return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
+    lang: str = args.lang or default_lang()
+    try:
+        plan = _load_plan(args.plan)
+        handler: Callable[[argparse.Namespace, Plan, str], int] = args.handler
+        status = handler(args, plan, lang)
+        sys.stdout.flush()
+        return status
+    except OutsidePlanError as exc:
+        return _fail(_outside_message(exc))
+    except (CliError, TimestampFormatError, PlanFileError, UnknownOperationError) as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): nothing to say, as if by SIGPIPE
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        name = f" {exc.filename}" if exc.filename else ""
+        return _fail(f"cannot write or read{name}: {exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback: say what broke, in one line
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _outside_message(exc: OutsidePlanError) -> str:
+    what = _PARAMETERS.get(exc.parameter, exc.parameter)
+    return (
+        f"{what} {exc.value.isoformat()} is outside the plan, which covers "
+        f"{exc.coverage_start.isoformat()} to {exc.coverage_end.isoformat()} (end excluded); "
+        "give an instant inside it"
+    )
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
+
+
+def _load_plan(path: str | None) -> Plan:
+    if path is None:
+        from . import JULY_2017
+
+        return JULY_2017
+    from .planfile import load_plan
+
+    return load_plan(path)
+
+
+def _timestamp(value: str, plan: Plan) -> datetime:
+    return parse_timestamp(value, plan.tz)
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+# ---- JSON shapes ----
+
+
+def _iso(t: datetime | None, plan: Plan) -> str | None:
+    return None if t is None else t.astimezone(plan.tz).isoformat()
+
+
+def _window_json(w: Window | None, plan: Plan) -> dict[str, Any] | None:
+    if w is None:
+        return None
+    return {"start": _iso(w.start, plan), "end": _iso(w.end, plan), "clauses": list(w.clauses)}
+
+
+def _reason_json(r: Reason) -> dict[str, str]:
+    return {"clause": r.clause, "en": r.en, "ja": r.ja}
+
+
+def _decision_json(d: Decision, plan: Plan) -> dict[str, Any]:
+    return {
+        "allowed": d.allowed,
+        "window": _window_json(d.window, plan),
+        "next_window": _window_json(d.next_window, plan),
+        "reasons": [_reason_json(r) for r in d.reasons],
+    }
+
+
+# ---- check ----
+
+
+def _cmd_check(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    at = _timestamp(args.timestamp, plan)
+    if args.quiet and args.operation is None:
+        raise CliError("--quiet needs --operation OP (the exit status answers for one operation)")
+    ops: list[Operation] = [args.operation] if args.operation is not None else list(Operation)
+    decisions = [plan.check(op, at) for op in ops]
+    local = at.astimezone(plan.tz)
+    mode = plan.mode_at(at)
+    operating = plan.is_operating(at)
+    status = EXIT_OK
+    if args.operation is not None and not decisions[0].allowed:
+        status = EXIT_NOT_ALLOWED
+    if args.quiet:
+        return status
+    if args.json:
+        _print_json(
+            {
+                "at": local.isoformat(),
+                "mode": mode.value,
+                "operating": operating,
+                "operations": {d.operation.value: _decision_json(d, plan) for d in decisions},
+            }
+        )
+        return status
+    state = text("operating" if operating else "not_operating", lang)
+    sep = "、" if lang == "ja" else ", "
+    lines = [f"{format_instant(local, lang)}: {mode.text(lang)}{sep}{state}", ""]
+    rows = []
+    for d in decisions:
+        rows.append(
+            [
+                d.operation.text(lang),
+                text("yes" if d.allowed else "no", lang),
+                _window_text(d.window, plan, lang),
+                _window_text(d.next_window, plan, lang),
+            ]
+        )
+    headers = [text(k, lang) for k in ("operation", "allowed", "window", "next_window")]
+    lines.append(format_table(headers, rows))
+    lines += ["", f"{text('reasons', lang)}:"]
+    for d in decisions:
+        lines.append(f"  {d.operation.text(lang)} ({text('yes' if d.allowed else 'no', lang)})")
+        lines += [f"    [{r.clause}] {r.text(lang)}" for r in d.reasons]
+    print("\n".join(lines))
+    return status
+
+
+def _window_text(w: Window | None, plan: Plan, lang: str) -> str:
+    if w is None:
+        return text("none", lang)
+    return format_window(w.start.astimezone(plan.tz), w.end.astimezone(plan.tz), lang)
+
+
+# ---- windows / next ----
+
+
+def _cmd_windows(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    op: Operation = args.operation
+    start = _timestamp(args.start, plan) if args.start is not None else plan.coverage_start
+    end = _timestamp(args.end, plan) if args.end is not None else plan.coverage_end
+    try:
+        windows = plan.windows(op, start, end)
+    except OutsidePlanError:
+        raise
+    except ValueError as exc:  # end before start
+        raise CliError(f"--to must not be before --from: {exc}") from None
+    if args.json:
+        _print_json(
+            {
+                "operation": op.value,
+                "from": _iso(start, plan),
+                "to": _iso(end, plan),
+                "windows": [_window_json(w, plan) for w in windows],
+            }
+        )
+        return EXIT_OK
+    span = f"{format_instant(start.astimezone(plan.tz), lang)} .. {format_instant(end.astimezone(plan.tz), lang)}"
+    if lang == "ja":
+        head = f"{op.ja}の時間帯: {len(windows)}件（{span}）"
+    else:
+        head = f"{op.en} windows: {len(windows)} ({span})"
+    rows = [
+        [str(i), _window_text(w, plan, lang), format_duration(w.duration_seconds), ", ".join(w.clauses)]
+        for i, w in enumerate(windows, 1)
+    ]
+    headers = [text("number", lang), text("window", lang).split()[0] if lang == "en" else "時間帯"]
+    headers += [text("duration", lang), text("clauses", lang)]
+    print(head)
+    if rows:
+        print()
+        print(format_table(headers, rows))
+    return EXIT_OK
+
+
+def _cmd_next(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    op: Operation = args.operation
+    at = _timestamp(args.timestamp, plan)
+    w = plan.next_window(op, at)
+    local = at.astimezone(plan.tz)
+    if args.json:
+        _print_json({"operation": op.value, "after": local.isoformat(), "next_window": _window_json(w, plan)})
+        return EXIT_OK
+    when = format_instant(local, lang)
+    if w is None:
+        end = format_instant(plan.coverage_end.astimezone(plan.tz), lang)
+        if lang == "ja":
+            print(f"{when}より後に始まる{op.ja}の時間帯は計画内にありません（計画は{end}まで）")
+        else:
+            print(f"no {op.en} window opens after {when} within the plan (it ends {end})")
+        return EXIT_OK
+    clauses = ", ".join(w.clauses)
+    if lang == "ja":
+        print(f"{when}の次の{op.ja}の時間帯: {_window_text(w, plan, lang)} [{clauses}]")
+    else:
+        print(f"next {op.en} window after {when}: {_window_text(w, plan, lang)} [{clauses}]")
+    return EXIT_OK
+
+
+# ---- table ----
+
+
+def _hours(span: OpDay, plan: Plan) -> str | None:
+    if span.start is None or span.end is None:
+        return None
+    text_ = format_window(span.start.astimezone(plan.tz), span.end.astimezone(plan.tz), "en")
+    return text_.split(" ", 2)[-1]  # drop the day: "09:00-17:00"
+
+
+def _cell(span: OpDay, day: DayPlan, plan: Plan, lang: str) -> str:
+    hours = _hours(span, plan)
+    if hours is not None:
+        return hours
+    clause = span.rule.clause if span.rule is not None else day.period.clause
+    if span.rule is not None and span.rule.expected:
+        clause += ", " + text("expected", lang)
+    return f"{text('no', lang)} ({clause})"
+
+
+def _span_json(span: OpDay, day: DayPlan, plan: Plan) -> dict[str, Any]:
+    return {
+        "start": _iso(span.start, plan),
+        "end": _iso(span.end, plan),
+        "clause": span.rule.clause if span.rule is not None else day.period.clause,
+        "expected": span.rule.expected if span.rule is not None else False,
+    }
+
+
+def _cmd_table(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    days = plan.days
+    if args.json:
+        _print_json(
+            {
+                "plan": plan.id,
+                "title": {"en": plan.title("en"), "ja": plan.title("ja")},
+                "days": [
+                    {
+                        "date": d.day.isoformat(),
+                        "weekday": weekday_name(d.day, "en"),
+                        "mode": d.mode.value,
+                        "day_type": d.day_type.value,
+                        "holiday": None if d.holiday_en is None else {"en": d.holiday_en, "ja": d.holiday_ja},
+                        "period": {"clause": d.period.clause, "en": d.period.en, "ja": d.period.ja},
+                        "server": _span_json(d.server, d, plan),
+                        "operations": {op.value: _span_json(d.operations[op], d, plan) for op in Operation},
+                    }
+                    for d in days
+                ],
+            }
+        )
+        return EXIT_OK
+    headers = [text("date", lang), text("weekday", lang), text("mode", lang), text("server", lang)]
+    headers += [op.text(lang) for op in Operation] + [text("holiday", lang)]
+    rows = []
+    for d in days:
+        row = [d.day.isoformat(), weekday_name(d.day, lang), d.mode.text(lang), _cell(d.server, d, plan, lang)]
+        row += [_cell(d.operations[op], d, plan, lang) for op in Operation]
+        row.append(d.holiday(lang) or "")
+        rows.append(row)
+    print(plan.title(lang))
+    print()
+    print(format_table(headers, rows))
+    return EXIT_OK
+
+
+# ---- ics / chart / progress: built in their own modules, imported only when used ----
+
+
+def _missing(command: str, exc: ImportError) -> CliError:
+    name = getattr(exc, "name", None) or "?"
+    if name.startswith("chukan_schedule"):
+        return CliError(f"{command} is not available: {name} is not installed")
+    return CliError(f"{command} needs the Python package {name!r}, which is not installed")
+
+
+def _write_or_print(data: bytes, output: str | None) -> None:
+    if output is not None:
+        write_atomic(output, data)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _cmd_ics(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    try:
+        from . import ics
+    except ImportError as exc:
+        raise _missing("ics", exc) from None
+    operations: list[Operation] | None = args.operations
+    if args.output is not None:
+        ics.write_ics(plan, args.output, operations=operations, lang=lang)
+    else:
+        _write_or_print(ics.to_ical(plan, operations=operations, lang=lang), None)
+    return EXIT_OK
+
+
+def _cmd_chart(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    try:
+        from . import chart
+    except ImportError as exc:
+        raise _missing("chart", exc) from None
+    if args.output is not None:
+        chart.write_svg(plan, args.output, lang=lang)
+    else:
+        _write_or_print(chart.render_svg(plan, lang=lang).encode("utf-8"), None)
+    return EXIT_OK
+
+
+def _cmd_progress(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    try:
+        from . import progress
+    except ImportError as exc:
+        raise _missing("progress", exc) from None
+    try:
+        # The plan gives only P1's deadline; the embedded plan is read_sheet's own default.
+        report = progress.read_sheet(args.file) if args.plan is None else progress.read_sheet(args.file, plan=plan)
+    except progress.SheetError as exc:
+        raise CliError(str(exc)) from None
+    except KeyError as exc:  # a --plan file without P1's milestone
+        raise CliError(f"--plan {args.plan}: {exc.args[0] if exc.args else exc}") from None
+    if args.json:
+        out = json.dumps(progress.to_json(report), ensure_ascii=False, indent=2) + "\n"
+    elif args.csv:
+        out = progress.to_csv(report)
+    else:
+        out = progress.render_text(report, lang)
+        if not out.endswith("\n"):
+            out += "\n"
+    _write_or_print(out.encode("utf-8"), args.output)
+    return EXIT_OK

@@ -1,0 +1,550 @@
+"""The chukan-schedule command line: expected output worked out by hand from SPEC.md.
+
+Most tests call ``main([...])`` in-process; a few run ``python -m chukan_schedule`` in a
+subprocess to prove the exit statuses and that no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chukan_schedule.cli import default_lang, main
+from chukan_schedule.render import format_table
+
+PLAN_TOML = Path(__file__).resolve().parents[1] / "src" / "chukan_schedule" / "plans" / "2017-07.toml"
+PROGRESS_CSV = Path(__file__).resolve().parent / "data" / "progress" / "small.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+    status, out, err = run(capsys, *argv)
+    assert err == ""
+    return status, json.loads(out)
+
+
+def cells(line: str) -> list[str]:
+    return re.split(r"\s{2,}", line.strip())
+
+
+def width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def assert_one_line_error(status: int, out: str, err: str, *needles: str) -> None:
+    assert status == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith("chukan-schedule: error: ")
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+# ---- check: every operation ----
+
+
+def test_check_json_saturday_15th(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2017-07-15 is a Saturday of the 13-17 period (normal mode): rest-day hours 09:00-17:00 (H);
+    # code acquisition open by N6's exception; linkage suppressed (N5); linkage tests only in test mode (N2).
+    status, got = run_json(capsys, "check", "2017-07-15T10:00", "--json")
+    assert status == 0
+    assert got["at"] == "2017-07-15T10:00:00+09:00"
+    assert got["mode"] == "normal"
+    assert got["operating"] is True
+    ops = got["operations"]
+    assert list(ops) == ["registration", "code_acquisition", "linkage", "linkage_test"]
+    reg = ops["registration"]
+    assert reg["allowed"] is True
+    assert reg["window"] == {"start": "2017-07-15T09:00:00+09:00", "end": "2017-07-15T17:00:00+09:00", "clauses": ["H"]}
+    assert reg["next_window"] == {
+        "start": "2017-07-16T09:00:00+09:00",
+        "end": "2017-07-16T17:00:00+09:00",
+        "clauses": ["H"],
+    }
+    assert [r["clause"] for r in reg["reasons"]] == ["N6", "H"]
+    assert set(reg["reasons"][0]) == {"clause", "en", "ja"}
+    code = ops["code_acquisition"]
+    assert code["allowed"] is True
+    assert code["window"]["start"] == "2017-07-15T09:00:00+09:00"
+    assert code["window"]["end"] == "2017-07-15T17:00:00+09:00"
+    assert code["reasons"][-1]["clause"] == "N6"
+    link = ops["linkage"]
+    assert link["allowed"] is False
+    assert link["window"] is None
+    assert link["next_window"] == {
+        "start": "2017-07-18T08:00:00+09:00",
+        "end": "2017-07-18T21:00:00+09:00",
+        "clauses": ["T"],
+    }
+    assert "N5" in [r["clause"] for r in link["reasons"]]
+    test = ops["linkage_test"]
+    assert test["allowed"] is False
+    assert test["window"] is None
+    assert test["next_window"] is None
+    assert "N2" in [r["clause"] for r in test["reasons"]]
+
+
+def test_check_json_thursday_13th_evening(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2017-07-13 (Thu) 20:30: server 08:00-21:00, registration 08:00-24:00, code acquisition 08:00-21:00.
+    status, got = run_json(capsys, "check", "2017年7月13日 20時30分", "--json")
+    assert status == 0
+    assert got["at"] == "2017-07-13T20:30:00+09:00"
+    assert got["operating"] is True
+    ops = got["operations"]
+    assert ops["registration"]["allowed"] is True
+    assert ops["registration"]["window"]["start"] == "2017-07-13T08:00:00+09:00"
+    assert ops["registration"]["window"]["end"] == "2017-07-14T00:00:00+09:00"
+    assert ops["code_acquisition"]["allowed"] is True
+    assert ops["code_acquisition"]["window"]["end"] == "2017-07-13T21:00:00+09:00"
+    assert ops["code_acquisition"]["next_window"]["start"] == "2017-07-14T08:00:00+09:00"
+    assert ops["linkage"]["allowed"] is False
+    assert ops["linkage_test"]["allowed"] is False
+
+
+def test_check_json_after_hours_only_registration(capsys: pytest.CaptureFixture[str]) -> None:
+    # 21:30 on a weekday: the server's hours (H) are over, registration alone runs on to 24:00.
+    status, got = run_json(capsys, "check", "2017-07-13T12:30Z", "--json")  # 21:30 JST
+    assert status == 0
+    assert got["at"] == "2017-07-13T21:30:00+09:00"
+    assert got["operating"] is False
+    assert got["operations"]["registration"]["allowed"] is True
+    assert got["operations"]["code_acquisition"]["allowed"] is False
+    assert got["operations"]["code_acquisition"]["window"] is None
+
+
+def test_check_planned_stop(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "check", "2017-07-10T12:00", "--json")
+    assert status == 0
+    assert got["mode"] == "planned_stop"
+    assert got["operating"] is False
+    assert not any(op["allowed"] for op in got["operations"].values())
+    assert got["operations"]["registration"]["next_window"]["start"] == "2017-07-13T08:00:00+09:00"
+
+
+def test_check_human_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check", "2017-07-15T10:00")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "2017-07-15 (Sat) 10:00 JST: normal mode, the server is operating"
+    table = {cells(line)[0]: cells(line)[1:] for line in lines[2:7]}
+    assert table["operation"] == ["allowed", "window now", "next window"]
+    assert table["registration"] == ["yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
+    assert table["code acquisition"] == ["yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
+    assert table["linkage"] == ["no", "-", "2017-07-18 (Tue) 08:00-21:00"]
+    assert table["linkage test"] == ["no", "-", "-"]
+    assert "    [N5] Production linkage is suppressed 07-08..17 (expected)" in lines
+
+
+def test_check_human_japanese_aligned(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--lang", "ja", "check", "2017-07-15T10:00")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "2017-07-15(土) 10:00 JST: 通常(通常実行モード)、サーバー稼働中"
+    header, *rows = lines[2:7]
+    assert cells(header) == ["操作", "可否", "現在の時間帯", "次の時間帯"]
+    assert cells(rows[2]) == ["情報連携", "不可", "-", "2017-07-18(火) 08:00-21:00"]
+    # Aligned in display columns: the 可否 column starts at the same column on every line.
+    col = width(header[: header.index("可否")])
+    assert col == width("情報連携のテスト・運用確認") + 2
+    for row in rows:
+        verdict = "不可" if "不可" in row else "可"
+        assert width(row[: row.index(verdict)]) == col
+    assert "    [N5] 7月8日から17日（想定）は本番の情報連携が抑止されます" in lines
+
+
+# ---- check --operation: the exit status gates a batch job ----
+
+
+@pytest.mark.parametrize(
+    ("ts", "op", "expected"),
+    [
+        ("2017-07-15T10:00", "registration", 0),
+        ("2017-07-15T10:00", "code_acquisition", 0),
+        ("2017-07-15T10:00", "linkage", 1),  # N5
+        ("2017-07-15T10:00", "linkage_test", 1),  # N2: test mode only
+        ("2017-07-15T17:00", "registration", 1),  # half-open: 17:00 is outside
+        ("2017-07-15T16:59:59.999999", "registration", 0),
+        ("2017-07-18T08:00", "linkage", 0),
+        ("2017-07-18T07:59:59", "linkage", 1),
+        ("2017-07-05T20:59", "linkage_test", 0),  # N2, weekday 08:00-21:00
+        ("2017-07-05T12:00", "registration", 1),  # N6
+        ("2017-07-22T10:00", "code_acquisition", 1),  # N6: rest day
+        ("2017-07-18T23:59", "registration", 0),  # H: until 24:00
+    ],
+)
+def test_check_operation_exit_status(capsys: pytest.CaptureFixture[str], ts: str, op: str, expected: int) -> None:
+    status, out, err = run(capsys, "check", ts, "--operation", op, "--quiet")
+    assert (status, out, err) == (expected, "", "")
+
+
+def test_check_operation_json_and_human(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "check", "2017-07-15T10:00", "-o", "linkage", "--json")
+    assert status == 1
+    assert list(got["operations"]) == ["linkage"]
+    assert got["operations"]["linkage"]["allowed"] is False
+    status, out, _ = run(capsys, "check", "2017-07-15T10:00", "-o", "符号取得")
+    assert status == 0
+    assert cells(out.splitlines()[3]) == ["code acquisition", "yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
+
+
+# ---- errors: exit 2, one line ----
+
+
+def test_outside_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check", "2017-08-01T00:00")
+    assert_one_line_error(status, out, err, "2017-08-01T00:00:00+09:00", "2017-07-01T00:00:00+09:00")
+    status, out, err = run(capsys, "check", "2017-06-30T23:59:59", "-o", "registration", "-q")
+    assert_one_line_error(status, out, err, "outside the plan")
+
+
+@pytest.mark.parametrize(
+    ("argv", "needles"),
+    [
+        (["check", "2017-02-30"], ["'2017-02-30'", "day 30", "accepted", "2017年7月15日 10時30分"]),
+        (["check", "25時"], ["'25時'"]),
+        (["check", "2017-07-15T25:00"], ["hour 25"]),
+        (["check", "2017-07-15", "--operation", "dance"], ["unknown operation 'dance'", "registration"]),
+        (["windows", "dance"], ["unknown operation 'dance'"]),
+        (["check"], ["TIMESTAMP", "--help"]),
+        (["next", "linkage"], ["TIMESTAMP", "--help"]),
+        (["check", "2017-07-15", "--frobnicate"], ["--frobnicate", "--help"]),
+        (["bogus"], ["bogus", "check", "--help"]),
+        ([], ["COMMAND", "--help"]),
+        (["--lang", "fr", "table"], ["'fr'", "ja", "en"]),
+        (["check", "2017-07-15", "--quiet"], ["--quiet needs --operation"]),
+        (["check", "2017-07-15", "-o", "linkage", "--quiet", "--json"], ["not allowed with"]),
+        (["windows", "linkage", "--from", "2017-07-20", "--to", "2017-07-19"], ["--to must not be before --from"]),
+        (["windows", "linkage", "--from", "2017-06-30"], ["--from 2017-06-30T00:00:00+09:00 is outside"]),
+        (["next", "linkage", "2017-08-02"], ["TIMESTAMP 2017-08-02T00:00:00+09:00 is outside"]),
+        (["--plan", "/nonexistent/plan.toml", "table"], ["/nonexistent/plan.toml", "cannot read"]),
+    ],
+)
+def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], argv: list[str], needles: list[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert_one_line_error(status, out, err, *needles)
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--help")
+    assert status == 0
+    for command in ("check", "windows", "next", "table", "ics", "chart", "progress"):
+        assert command in out
+
+
+# ---- windows / next ----
+
+
+def test_windows_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "windows", "registration", "--from", "2017-07-15", "--to", "2017-07-18", "--json")
+    assert status == 0
+    assert got["operation"] == "registration"
+    assert got["from"] == "2017-07-15T00:00:00+09:00"
+    assert got["to"] == "2017-07-18T00:00:00+09:00"
+    assert [(w["start"], w["end"]) for w in got["windows"]] == [
+        ("2017-07-15T09:00:00+09:00", "2017-07-15T17:00:00+09:00"),
+        ("2017-07-16T09:00:00+09:00", "2017-07-16T17:00:00+09:00"),
+        ("2017-07-17T09:00:00+09:00", "2017-07-17T17:00:00+09:00"),
+    ]
+
+
+def test_windows_clipped(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(
+        capsys, "windows", "code_acquisition", "--from", "2017-07-13T10:00", "--to", "2017-07-13T12:00:30", "--json"
+    )
+    assert status == 0
+    assert [(w["start"], w["end"]) for w in got["windows"]] == [
+        ("2017-07-13T10:00:00+09:00", "2017-07-13T12:00:30+09:00")
+    ]
+
+
+def test_windows_whole_plan_linkage_test(capsys: pytest.CaptureFixture[str]) -> None:
+    # N2: test mode 07-03 (Mon) .. 07-07 (Fri), weekdays 08:00-21:00.
+    status, out, _ = run(capsys, "windows", "linkage_test")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "linkage test windows: 5 (2017-07-01 (Sat) 00:00 JST .. 2017-08-01 (Tue) 00:00 JST)"
+    assert cells(lines[2]) == ["#", "window", "hours", "clauses"]
+    assert cells(lines[3]) == ["1", "2017-07-03 (Mon) 08:00-21:00", "13:00", "N2"]
+    assert cells(lines[7]) == ["5", "2017-07-07 (Fri) 08:00-21:00", "13:00", "N2"]
+    assert len(lines) == 8
+
+
+def test_windows_japanese_midnight_end(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "windows", "副本登録", "--from", "2017-07-13", "--to", "2017-07-14", "--lang", "ja")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("副本登録の時間帯: 1件")
+    assert cells(lines[3]) == ["1", "2017-07-13(木) 08:00-24:00", "16:00", "H"]
+
+
+@pytest.mark.parametrize(
+    ("op", "ts", "start", "end"),
+    [
+        ("linkage", "2017-07-15T10:00", "2017-07-18T08:00:00+09:00", "2017-07-18T21:00:00+09:00"),
+        # strictly after: a window opening at that very instant is not "next"
+        ("registration", "2017-07-13T08:00", "2017-07-14T08:00:00+09:00", "2017-07-15T00:00:00+09:00"),
+        ("registration", "2017-07-13T07:59:59.999999", "2017-07-13T08:00:00+09:00", "2017-07-14T00:00:00+09:00"),
+        ("code_acquisition", "2017-07-17T18:00", "2017-07-18T08:00:00+09:00", "2017-07-18T21:00:00+09:00"),
+        ("code_acquisition", "2017-07-21T22:00", "2017-07-24T08:00:00+09:00", "2017-07-24T21:00:00+09:00"),
+    ],
+)
+def test_next_json(capsys: pytest.CaptureFixture[str], op: str, ts: str, start: str, end: str) -> None:
+    status, got = run_json(capsys, "next", op, ts, "--json")
+    assert status == 0
+    assert got["operation"] == op
+    assert (got["next_window"]["start"], got["next_window"]["end"]) == (start, end)
+
+
+def test_next_none(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "next", "linkage_test", "2017-07-07T12:00", "--json")
+    assert status == 0
+    assert got == {"operation": "linkage_test", "after": "2017-07-07T12:00:00+09:00", "next_window": None}
+    status, out, _ = run(capsys, "next", "linkage_test", "2017-07-07T12:00")
+    assert out.startswith("no linkage test window opens after 2017-07-07 (Fri) 12:00 JST")
+
+
+def test_next_human(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--lang", "ja", "next", "linkage", "平成29年7月15日 10時")
+    assert status == 0
+    assert out == "2017-07-15(土) 10:00 JSTの次の情報連携の時間帯: 2017-07-18(火) 08:00-21:00 [T]\n"
+
+
+# ---- table ----
+
+
+def table_rows(out: str) -> dict[str, list[str]]:
+    return {cells(line)[0]: cells(line) for line in out.splitlines()[2:]}
+
+
+def test_table_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "table")
+    assert status == 0
+    rows = table_rows(out)
+    assert len(rows) == 1 + 31
+    assert rows["date"] == [
+        "date", "day", "mode", "server", "registration", "code acquisition", "linkage", "linkage test", "holiday",
+    ]  # fmt: skip
+    assert rows["2017-07-01"] == ["2017-07-01", "Sat", "planned stop"] + ["no (N3)"] * 5
+    assert rows["2017-07-05"] == [
+        "2017-07-05", "Wed", "test mode", "08:00-21:00", "no (N6)", "no (N6)", "no (N2)", "08:00-21:00",
+    ]  # fmt: skip
+    assert rows["2017-07-11"] == ["2017-07-11", "Tue", "planned stop"] + ["no (N4)"] * 5
+    assert rows["2017-07-14"] == [
+        "2017-07-14", "Fri", "normal mode", "08:00-21:00", "08:00-24:00", "08:00-21:00", "no (N5, expected)", "no (N2)",
+    ]  # fmt: skip
+    assert rows["2017-07-17"] == [
+        "2017-07-17", "Mon", "normal mode", "09:00-17:00", "09:00-17:00", "09:00-17:00", "no (N5, expected)",
+        "no (N2)", "Marine Day",
+    ]  # fmt: skip
+    assert rows["2017-07-18"] == [
+        "2017-07-18", "Tue", "normal mode", "08:00-21:00", "08:00-24:00", "08:00-21:00", "08:00-21:00", "no (N2)",
+    ]  # fmt: skip
+    assert rows["2017-07-22"] == [
+        "2017-07-22", "Sat", "normal mode", "09:00-17:00", "09:00-17:00", "no (N6)", "09:00-17:00", "no (N2)",
+    ]  # fmt: skip
+
+
+def test_table_japanese_holiday_aligned(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--lang", "ja", "table")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "自治体中間サーバー 平成29年7月の稼働状況"
+    header = lines[2]
+    marine = next(line for line in lines if line.startswith("2017-07-17"))
+    assert cells(marine)[1:3] == ["月", "通常(通常実行モード)"]
+    assert marine.endswith("海の日")
+    # 海の日 sits under 祝日, counted in display columns (wide characters are two).
+    assert width(marine[: marine.index("海の日")]) == width(header[: header.index("祝日")])
+
+
+def test_table_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "table", "--json")
+    assert status == 0
+    days = got["days"]
+    assert len(days) == 31
+    first, marine, eighteenth = days[0], days[16], days[17]
+    assert first["date"] == "2017-07-01"
+    assert first["mode"] == "planned_stop"
+    assert first["operations"]["registration"] == {"start": None, "end": None, "clause": "N3", "expected": False}
+    assert marine["date"] == "2017-07-17"
+    assert marine["weekday"] == "Mon"
+    assert marine["day_type"] == "rest_day"
+    assert marine["holiday"] == {"en": "Marine Day", "ja": "海の日"}
+    assert marine["operations"]["registration"] == {
+        "start": "2017-07-17T09:00:00+09:00",
+        "end": "2017-07-17T17:00:00+09:00",
+        "clause": "H",
+        "expected": False,
+    }
+    assert marine["operations"]["linkage"]["expected"] is True
+    assert eighteenth["day_type"] == "weekday"
+    assert eighteenth["holiday"] is None
+    assert eighteenth["operations"]["registration"]["end"] == "2017-07-19T00:00:00+09:00"
+
+
+# ---- language ----
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"),
+        ({"LC_ALL": "", "LANG": "ja_JP.eucJP"}, "ja"),
+        ({"LC_ALL": "ja_JP", "LC_MESSAGES": "en_US"}, "ja"),
+    ],
+)
+def test_default_lang(env: dict[str, str], expected: str) -> None:
+    assert default_lang(env) == expected
+
+
+def test_lang_from_locale_and_option(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    _, out, _ = run(capsys, "next", "linkage", "2017-07-15T10:00")
+    assert "情報連携" in out
+    _, out, _ = run(capsys, "next", "linkage", "2017-07-15T10:00", "--lang", "en")
+    assert out.startswith("next linkage window")
+    _, out, _ = run(capsys, "--lang", "en", "next", "linkage", "2017-07-15T10:00")
+    assert out.startswith("next linkage window")
+
+
+# ---- format_table (render) ----
+
+
+def test_format_table_wide_characters() -> None:
+    got = format_table(["操作", "可否"], [["副本登録", "可"], ["linkage", "no"]])
+    assert got == "操作      可否\n副本登録  可\nlinkage   no"
+
+
+# ---- --plan ----
+
+
+def test_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # The embedded plan, read from a file, with 07-15..17 code acquisition removed (its N6 exception).
+    text = PLAN_TOML.read_text(encoding="utf-8")
+    text = text.replace("first_day = 2017-07-15\nlast_day = 2017-07-17\n", "first_day = 2017-07-30\nlast_day = 2017-07-30\n")
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, encoding="utf-8")
+    assert run(capsys, "--plan", str(plan), "check", "2017-07-15T10:00", "-o", "code_acquisition", "-q")[0] == 1
+    assert run(capsys, "--plan", str(plan), "check", "2017-07-30T10:00", "-o", "code_acquisition", "-q")[0] == 0
+    assert run(capsys, "check", "2017-07-15T10:00", "-o", "code_acquisition", "-q")[0] == 0
+
+
+def test_bad_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = tmp_path / "bad.toml"
+    plan.write_text("format = 2\n", encoding="utf-8")
+    status, out, err = run(capsys, "--plan", str(plan), "table")
+    assert_one_line_error(status, out, err, "bad.toml", "format")
+
+
+# ---- ics / chart / progress (other modules; tested here only through the command line) ----
+
+
+def test_ics(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    pytest.importorskip("chukan_schedule.ics")
+    assert main(["ics", "--operation", "linkage"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"BEGIN:VCALENDAR")
+    target = tmp_path / "july.ics"
+    assert main(["ics", "--lang", "ja", "--output", str(target)]) == 0
+    assert capsysbinary.readouterr().out == b""
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert [p.name for p in tmp_path.iterdir()] == ["july.ics"]  # no temporary file left
+
+
+def test_chart(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("chukan_schedule.chart")
+    target = tmp_path / "july.svg"
+    status, out, err = run(capsys, "chart", "--output", str(target))
+    assert (status, out, err) == (0, "", "")
+    assert "<svg" in target.read_text(encoding="utf-8")
+    status, out, _ = run(capsys, "chart", "--lang", "ja")
+    assert status == 0
+    assert "<svg" in out
+
+
+def test_progress(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("chukan_schedule.progress")
+    if not PROGRESS_CSV.exists():
+        pytest.skip("no progress sample")
+    status, got = run_json(capsys, "progress", str(PROGRESS_CSV), "--json")
+    assert status == 0
+    assert isinstance(got, dict)
+    target = tmp_path / "report.csv"
+    status, out, err = run(capsys, "progress", str(PROGRESS_CSV), "--csv", "--output", str(target))
+    assert (status, out, err) == (0, "", "")
+    assert target.read_text(encoding="utf-8").strip() != ""
+    status, out, err = run(capsys, "progress", str(tmp_path / "missing.csv"))
+    assert_one_line_error(status, out, err, "missing.csv")
+
+
+# ---- as a program: python -m chukan_schedule ----
+
+
+def program(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "chukan_schedule", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_program_exit_statuses() -> None:
+    allowed = program("check", "2017-07-15T10:00", "--operation", "registration", "--quiet")
+    assert (allowed.returncode, allowed.stdout, allowed.stderr) == (0, "", "")
+    refused = program("check", "2017-07-15T10:00", "--operation", "linkage", "--quiet")
+    assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", "")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "2017-08-01T00:00"],
+        ["check", "2017-02-30"],
+        ["check", "2017-07-15", "--operation", "dance"],
+        ["check"],
+        ["check", "2017-07-15", "--nope"],
+        ["--plan", "/nonexistent.toml", "table"],
+    ],
+)
+def test_program_errors_without_traceback(argv: list[str]) -> None:
+    done = program(*argv)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("chukan-schedule: error: ")
+    assert "Traceback" not in done.stderr
+
+
+def test_program_json_is_utf8() -> None:
+    done = program("check", "2017-07-15T10:00", "--json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"] == "7月8日から17日（想定）は本番の情報連携が抑止されます"
