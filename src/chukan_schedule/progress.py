@@ -50,6 +50,7 @@ import attrs
 from .atomic import write_atomic
 from .engine import Plan
 from .model import Reason
+from .render import display_width, pad
 
 __all__ = [
     "COLUMNS",
@@ -481,21 +482,9 @@ def _summary(report: ProgressReport, lang: str) -> str:
     return text + f". Registration and its accuracy due by {deadline} ({CLAUSE})"
 
 
-def _width(text: str) -> int:
-    """Display columns: East Asian wide/full-width characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text
-    )
-
-
 def _display(text: str) -> str:
     """A cell made safe for a terminal table: control and format characters shown escaped."""
     return "".join(ascii(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
 
 
 _HEAD = {
@@ -526,11 +515,11 @@ def render_text(report: ProgressReport, lang: str = "en") -> str:
                 need if r.needs_advice else "-",
             )
         )
-    widths = [max(_width(row[i]) for row in table) for i in range(len(_RIGHT))]
+    widths = [max(display_width(row[i]) for row in table) for i in range(len(_RIGHT))]
     out: list[str] = [f"{report.source}（{report.encoding}）" if ja else f"{report.source} ({report.encoding})"]
     reasons_by_line = {r.line: r.reasons for r in report.rows}
     for n, row in enumerate(table):
-        out.append("  ".join(_pad(c, widths[i], _RIGHT[i]) for i, c in enumerate(row)).rstrip())
+        out.append("  ".join(pad(c, widths[i], _RIGHT[i]) for i, c in enumerate(row)).rstrip())
         if n:
             for reason in reasons_by_line[int(row[0])]:
                 out.append(f"    {reason.clause}: {reason.text(lang)}")

@@ -72,9 +72,10 @@ def display_width(s: str) -> int:
     return width
 
 
-def pad(s: str, width: int) -> str:
-    """``s`` padded with spaces on the right to ``width`` display columns."""
-    return s + " " * max(0, width - display_width(s))
+def pad(s: str, width: int, right: bool = False) -> str:
+    """``s`` padded with spaces to ``width`` display columns (``right``: aligned right)."""
+    fill = " " * max(0, width - display_width(s))
+    return fill + s if right else s + fill
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], gap: int = 2) -> str:
