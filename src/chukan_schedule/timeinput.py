@@ -14,11 +14,22 @@ from datetime import date, datetime, tzinfo
 from datetime import time as _time
 from datetime import timedelta as _timedelta
 from datetime import timezone as _timezone
+from zoneinfo import ZoneInfo
 
 from .errors import InvalidTimestampError, TimestampFormatError, UnknownOperationError
 from .model import Operation
 
-__all__ = ["ACCEPTED_TIMESTAMP_FORMS", "TimestampFormatError", "coerce_operation", "parse_timestamp", "to_instant"]
+#: Japan Standard Time: how a timestamp without a zone is read (SPEC.md, point 2).
+JST = ZoneInfo("Asia/Tokyo")
+
+__all__ = [
+    "ACCEPTED_TIMESTAMP_FORMS",
+    "JST",
+    "TimestampFormatError",
+    "coerce_operation",
+    "parse_timestamp",
+    "to_instant",
+]
 
 # Keyed by the members and by their values (an Enum member hashes by its name, not its value).
 _OPERATION_KEYS: dict[object, str] = {**{op: op.value for op in Operation}, **{op.value: op.value for op in Operation}}
@@ -59,9 +70,7 @@ def coerce_operation(op: object) -> str:
         return key
     if isinstance(op, str):
         raise UnknownOperationError(f"unknown operation {op!r}; expected one of {_VALID_OPERATIONS}")
-    raise TypeError(
-        f"operation must be an Operation or one of {_VALID_OPERATIONS}, got {type(op).__name__} {op!r}"
-    )
+    raise TypeError(f"operation must be an Operation or one of {_VALID_OPERATIONS}, got {type(op).__name__} {op!r}")
 
 
 # ---- Text timestamps (タイムスタンプの文字列): parse_timestamp ----
@@ -111,16 +120,15 @@ _KANJI_CLOCK = _re.compile(
 _OFFSET = _re.compile(r"(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|\s*(?P<jst>JST)", _re.IGNORECASE)
 
 
-def parse_timestamp(text: str, tz: tzinfo) -> datetime:
-    """Read a timestamp written as text; the result is aware, in ``tz``.
+def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
+    """Read a timestamp written as text; the result is aware, in ``tz`` (default: JST, Asia/Tokyo).
 
     A timestamp without an offset is wall-clock time in ``tz``; one with an offset
     (``Z``, ``+00:00``, ``+0900``, ``JST``) is converted to ``tz``.  A bare date is 00:00 of
     that day.  Invalid dates and times raise :class:`TimestampFormatError` (a
     :class:`ValueError`) quoting the text and listing the accepted forms.
 
-    >>> from zoneinfo import ZoneInfo
-    >>> parse_timestamp("平成29年7月15日 10時30分", ZoneInfo("Asia/Tokyo")).isoformat()
+    >>> parse_timestamp("平成29年7月15日 10時30分").isoformat()
     '2017-07-15T10:30:00+09:00'
     """
     if not isinstance(text, str):
@@ -218,9 +226,7 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
     if rest:
         off = _OFFSET.fullmatch(rest)
         if off is None:
-            raise _bad(
-                text, f"cannot read {rest!r} after the time; expected an offset Z, +09:00, +0900 or JST"
-            )
+            raise _bad(text, f"cannot read {rest!r} after the time; expected an offset Z, +09:00, +0900 or JST")
         if off["z"]:
             offset = _timezone.utc
         elif off["jst"]:
