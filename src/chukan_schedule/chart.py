@@ -107,8 +107,8 @@ _TEXT = {
         milestones="Milestones",
         rest="rest day 土日祝日",
         footer=(
-            "Drawn from the plan's own answers (chukan-schedule). [H], [N1]… name the clauses of the "
-            "notices of June 2017; hover a bar or a day for details."
+            "Drawn from the plan's own answers (chukan-schedule, plan {plan_id}). [H], [N1]… name the "
+            "clauses of the notices the plan cites; hover a bar or a day for details."
         ),
         to="–",
         mode_short={Mode.PLANNED_STOP: "planned stop", Mode.TEST: "test mode", Mode.NORMAL: "normal mode"},
@@ -121,7 +121,7 @@ _TEXT = {
         milestones="主な日程",
         rest="土日祝日",
         footer=(
-            "chukan-schedule の回答から作図。[H]、[N1] などは平成29年6月の通知の条項。"
+            "chukan-schedule の回答（計画 {plan_id}）から作図。[H]、[N1] などは計画が引用する通知の条項。"
             "棒や日にカーソルを合わせると詳細を表示。"
         ),
         to="～",
@@ -348,7 +348,7 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
     _draw_headers(svg, plan, layout, lang)
     _draw_grid(svg, plan, layout, lang)
     _draw_windows(svg, plan, layout, index_of, lang)
-    _draw_legend(svg, layout, inside, outside, lang)
+    _draw_legend(svg, layout, inside, outside, lang, plan.id)
 
     ET.indent(svg, space=" ")
     body = ET.tostring(svg, encoding="unicode")
@@ -505,6 +505,7 @@ def _draw_legend(
     inside: list[tuple[int, Milestone, int, int]],
     outside: list[tuple[str, Milestone]],
     lang: str,
+    plan_id: str,
 ) -> None:
     text = _TEXT[lang]
     group = _sub(svg, "g", class_="legend")
@@ -546,4 +547,4 @@ def _draw_legend(
              fill=MILESTONE_FILL if badge.isdigit() else "#a0aec0")  # fmt: skip
         _label(entry, x + 13, ey + 11 + FONT * 0.36, badge, FONT, "middle", font_weight="bold", fill="#ffffff")
         _label(entry, x + 34, ey + 11 + FONT * 0.36, f"{_date_range(m, lang)}  {m.title(lang)} [{m.clause}]", FONT)
-    _label(group, WIDTH - MARGIN, HEIGHT - MARGIN, text.footer, FONT, "end", fill=MUTED)
+    _label(group, WIDTH - MARGIN, HEIGHT - MARGIN, text.footer.format(plan_id=plan_id), FONT, "end", fill=MUTED)
