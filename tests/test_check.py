@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from chukan_schedule import JULY_2017, Mode, Operation
 
@@ -91,3 +91,12 @@ def test_reason_text_by_language() -> None:
     r = JULY_2017.check("registration", jst(5, 10)).reasons[1]
     assert r.text("ja") == r.ja
     assert r.text("en") == r.en
+
+
+def test_linkage_from_the_18th_is_marked_expected() -> None:
+    # 平成29年7月18日から運用を開始することを想定しており: the start itself is expected (想定), not final.
+    d = JULY_2017.check("linkage", jst(18, 10))
+    assert d.allowed
+    assert [r.clause for r in d.reasons] == ["T", "T"]
+    assert "expected" in d.reasons[1].en and "想定" in d.reasons[1].ja
+    assert JULY_2017.day(date(2017, 7, 18)).operations[Operation.LINKAGE].rule.expected  # type: ignore[union-attr]

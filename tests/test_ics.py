@@ -200,7 +200,7 @@ def test_window_event_literal(ics_en: bytes) -> None:
     assert event["DTEND;TZID=Asia/Tokyo"] == ["20170714T000000"]  # H: until 24:00 is the next midnight
     assert event["CATEGORIES"] == ["registration"]
     assert event["SUMMARY"] == ["Registration possible"]
-    assert "Clause H (SPEC.md): Registration runs 08:00-24:00 on weekdays" in event["DESCRIPTION"][0]
+    assert "[H] Registration runs 08:00-24:00 on weekdays" in event["DESCRIPTION"][0]
 
 
 def test_code_acquisition_on_marine_day_cites_n6(ics_en: bytes, ics_ja: bytes) -> None:
@@ -208,7 +208,7 @@ def test_code_acquisition_on_marine_day_cites_n6(ics_en: bytes, ics_ja: bytes) -
     event = by_uid(ics_en)[uid]
     assert event["DTSTART;TZID=Asia/Tokyo"] == ["20170717T090000"]
     assert event["DTEND;TZID=Asia/Tokyo"] == ["20170717T170000"]
-    assert "Clause N6 (SPEC.md)" in event["DESCRIPTION"][0]
+    assert "[N6] " in event["DESCRIPTION"][0]
     assert "住基ネット" in event["DESCRIPTION"][0]  # Japanese next to English
     assert by_uid(ics_ja)[uid]["SUMMARY"] == ["符号取得可能"]
 
@@ -226,7 +226,7 @@ def test_all_day_dtend_is_exclusive(ics_en: bytes) -> None:
     assert stop["DTEND;VALUE=DATE"] == ["20170703"]
     assert stop["CATEGORIES"] == ["period,planned_stop"]
     assert stop["SUMMARY"] == ["Planned stop: mode switch"]
-    assert "Clause N3 (SPEC.md)" in stop["DESCRIPTION"][0]
+    assert "[N3] " in stop["DESCRIPTION"][0]
     assert set(events) >= ALL_DAY_UIDS
 
 
@@ -240,7 +240,7 @@ def test_summaries_in_japanese(ics_ja: bytes) -> None:
     stop = by_uid(ics_ja)["2017-07-period-20170710@chukan-schedule"]
     assert stop["SUMMARY"] == ["計画停止：本番用マスターデータ適用作業"]
     start = by_uid(ics_ja)["2017-07-milestone-linkage_start@chukan-schedule"]
-    assert start["SUMMARY"] == ["情報連携開始"]
+    assert start["SUMMARY"] == ["情報連携開始（想定）"]
     assert "PRODID:-//chukan-schedule//chukan-schedule//JA" in unfolded_lines(ics_ja)
 
 

@@ -133,6 +133,12 @@ def test_embedded_plan_round_trips_through_a_file(tmp_path: Path) -> None:
         ("first_day = 2017-07-01\nlast_day = 2017-07-31", "first_day = 2017-07-01T00:00:00\nlast_day = 2017-07-31", r": coverage\.first_day: expected a date such as 2017-07-01, got datetime"),
         ('days = "rest_day"', 'days = "weekend"', r": rule\[1\]\.days: expected 'weekday' or 'rest_day', got 'weekend'"),
         ('holidays = "JP"', 'holidays = "XX"', r": holidays: expected a country code"),
+        # a misspelt key must not silently close a window (hours -> hour)
+        ('hours = ["08:00", "24:00"]', 'hour = ["08:00", "24:00"]', r": rule\[3\]\.hour: unknown key; expected one of subject, modes"),
+        ("last_day = 2017-07-31\n", "last_day = 2017-07-31\nfoo = 1\n", r": coverage\.foo: unknown key; expected one of first_day, last_day"),
+        ('format = 1\n', 'format = 1\nnmae = "x"\n', r": nmae: unknown key; expected one of format, id"),
+        ('en = "Municipal middle server, July 2017"', 'en = " "', r": en: expected a non-empty string"),
+        ("first_day = 2017-07-15\nlast_day = 2017-07-17", "first_day = 2017-08-15\nlast_day = 2017-08-17", r": rule\[6\]: its days 2017-08-15\.\.2017-08-17 lie outside the coverage 2017-07-01\.\.2017-07-31"),
     ],
 )
 def test_malformed_files_name_the_file_and_the_key(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -148,6 +154,18 @@ def test_a_day_no_rule_decides_is_an_error() -> None:
     text = AUGUST + RULES.replace('days = "rest_day"\nclause = "H"\nen = "closed on rest days"', 'days = "rest_day"\nfirst_day = 2017-08-06\nlast_day = 2017-08-06\nclause = "H"\nen = "closed on rest days"')
     with pytest.raises(PlanFileError, match=r"<string>: rule: no rule decides 'server' on 2017-08-11 \(normal, rest_day\)"):
         parse_plan(text)
+
+
+def test_a_zone_with_daylight_saving_inside_the_coverage_is_refused() -> None:
+    # America/New_York moves to daylight saving on 2017-03-12: 02:30 that day does not exist.
+    text = (AUGUST + RULES).replace('timezone = "Asia/Tokyo"', 'timezone = "America/New_York"', 1)
+    text = text.replace("2017-08-", "2017-03-")
+    text = text.replace('holidays = "JP"', 'holidays = "US"', 1)
+    with pytest.raises(PlanFileError, match=r"<string>: timezone: expected a zone with one UTC offset over the coverage .*America/New_York changes its offset"):
+        parse_plan(text)
+    # The same zone in August keeps one offset (EDT) and is accepted.
+    plan = parse_plan((AUGUST + RULES).replace('timezone = "Asia/Tokyo"', 'timezone = "America/New_York"', 1))
+    assert plan.windows("linkage")[0].start.isoformat() == "2017-08-01T08:00:00-04:00"
 
 
 def test_unreadable_and_invalid_files(tmp_path: Path) -> None:

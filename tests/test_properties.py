@@ -84,9 +84,8 @@ def test_next_window_is_the_first_window_opening_strictly_after(op: Operation, t
 @given(operations, any_instant, any_instant)
 def test_clipped_windows_are_the_intersection(op: Operation, a: datetime, b: datetime) -> None:
     lo, hi = min(a, b), max(a, b)
-    expected = [
-        (max(w.start, lo), min(w.end, hi)) for w in JULY_2017.windows(op) if w.start < hi and w.end > lo
-    ]
+    clipped = [(max(w.start, lo), min(w.end, hi)) for w in JULY_2017.windows(op)]
+    expected = [(s, e) for s, e in clipped if s < e]  # nothing of no length
     assert [(w.start, w.end) for w in JULY_2017.windows(op, lo, hi)] == expected
 
 

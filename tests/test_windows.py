@@ -84,6 +84,8 @@ def test_windows_range_accepts_naive_and_utc() -> None:
 
 def test_windows_empty_range_and_whole_coverage_bounds() -> None:
     assert JULY_2017.windows("linkage", jst(7, 10), jst(7, 10)) == []
+    # an empty range inside a window holds nothing either (not a window of no length)
+    assert JULY_2017.windows("registration", jst(7, 13, 12), jst(7, 13, 12)) == []
     assert JULY_2017.windows("linkage_test", jst(7, 1), jst(8, 1)) == JULY_2017.windows("linkage_test")
 
 

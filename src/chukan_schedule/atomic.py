@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from os import PathLike
 from pathlib import Path
@@ -15,21 +17,35 @@ def write_atomic(path: str | PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     If anything fails, an existing file at ``path`` is left as it was and no temporary
-    file is left behind.
+    file is left behind.  A symbolic link is followed (the link stays, its target is
+    replaced); a target that is not a regular file (``/dev/null``, a FIFO) is written to
+    directly, since it cannot be replaced; a folder is refused.
     """
-    target = Path(path)
+    if not os.fspath(path):
+        raise FileNotFoundError(errno.ENOENT, "an empty path; give a file name", "")
+    target = Path(os.path.realpath(path))
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", os.fspath(path))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(target, "wb") as f:  # a device or a pipe: nothing to replace
+            f.write(data)
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:  # name the file the caller asked for, not our temporary one
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        try:
-            mode = target.stat().st_mode & 0o777
-        except FileNotFoundError:
+        if st is not None:
+            mode = st.st_mode & 0o777
+        else:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask

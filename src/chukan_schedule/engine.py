@@ -70,12 +70,12 @@ class _Track:
     starts: tuple[datetime, ...]
     ends: tuple[datetime, ...]
     bounds: tuple[datetime, ...]
-    #: The same bounds as naive wall-clock times, when the zone's offset is constant over the
-    #: coverage (then a naive instant is compared as it is, with no conversion); else None.
-    local_bounds: tuple[datetime, ...] | None
-    #: The same bounds, aware in the plan's zone, when its offset is constant; else None.  An
-    #: instant in that very zone compares against them field by field, with no conversion.
-    zone_bounds: tuple[datetime, ...] | None
+    #: The same bounds as naive wall-clock times (the zone's offset is constant over the
+    #: coverage, so wall-clock order is instant order): a naive instant is compared as it is.
+    local_bounds: tuple[datetime, ...]
+    #: The same bounds, aware in the plan's zone: an instant in that very zone compares
+    #: against them field by field, with no conversion.
+    zone_bounds: tuple[datetime, ...]
 
 
 def _day_text_ja(d: date) -> str:
@@ -95,7 +95,6 @@ class Plan:
     """
 
     __slots__ = (
-        "_constant_offset",
         "_days",
         "_server",
         "_tracks",
@@ -110,7 +109,7 @@ class Plan:
         self.tz: tzinfo = data.tz
         self.coverage_start = datetime.combine(data.first_day, time(), tzinfo=data.tz)
         self.coverage_end = datetime.combine(data.last_day + timedelta(days=1), time(), tzinfo=data.tz)
-        self._constant_offset = self._offset_is_constant()
+        self._check_offset_is_constant()
         self._days = self._compile_days()
         self._server = self._compile_track([d.server for d in self._days], None)
         # Keyed by each Operation and by its value, so that a query finds its track in one
@@ -122,12 +121,22 @@ class Plan:
 
     # ---- compilation (once per plan) ----
 
-    def _offset_is_constant(self) -> bool:
-        """Whether the zone keeps one UTC offset over the whole coverage (checked hour by hour)."""
+    def _check_offset_is_constant(self) -> None:
+        """Refuse a zone whose UTC offset changes within the coverage (daylight saving).
+
+        Wall-clock hours such as 08:00 would then be ambiguous or missing on the day of a
+        change; rather than answer wrongly there, such a plan is refused (checked hour by hour).
+        """
         start_utc = self.coverage_start.astimezone(_UTC)
         hours = int((self.coverage_end - self.coverage_start) / timedelta(hours=1))
         offsets = {(start_utc + timedelta(hours=h)).astimezone(self.tz).utcoffset() for h in range(hours + 1)}
-        return len(offsets) == 1
+        if len(offsets) != 1:
+            raise PlanFileError(
+                self.data.source,
+                "timezone",
+                f"expected a zone with one UTC offset over the coverage (such as Asia/Tokyo); "
+                f"{self.data.tz.key} changes its offset (daylight saving) within it",
+            )
 
     def _compile_days(self) -> tuple[DayPlan, ...]:
         data = self.data
@@ -190,10 +199,8 @@ class Plan:
         ends = tuple(e.astimezone(_UTC) for _, e, _ in merged)
         edges = [e for pair in zip(starts, ends, strict=True) for e in pair]
         bounds = (self.coverage_start.astimezone(_UTC), *edges, self.coverage_end.astimezone(_UTC))
-        local_bounds = zone_bounds = None
-        if self._constant_offset:
-            zone_bounds = tuple(b.astimezone(self.tz) for b in bounds)
-            local_bounds = tuple(b.replace(tzinfo=None) for b in zone_bounds)
+        zone_bounds = tuple(b.astimezone(self.tz) for b in bounds)
+        local_bounds = tuple(b.replace(tzinfo=None) for b in zone_bounds)
         return _Track(windows, starts, ends, bounds, local_bounds, zone_bounds)
 
     # ---- what the plan holds ----
@@ -268,9 +275,9 @@ class Plan:
         """
         if type(ts) is datetime:
             tz = ts.tzinfo
-            if tz is None and track.local_bounds is not None:
+            if tz is None:
                 bounds, t = track.local_bounds, ts
-            elif tz is self.tz and track.zone_bounds is not None:
+            elif tz is self.tz:
                 bounds, t = track.zone_bounds, ts
             elif tz is _UTC:
                 bounds, t = track.bounds, ts
@@ -326,7 +333,9 @@ class Plan:
         track = self._track(op)
         lo = self.coverage_start if start is None else self._bound(start, "start")
         hi = self.coverage_end if end is None else self._bound(end, "end")
-        if hi < lo:
+        if hi <= lo:
+            if hi == lo:
+                return []  # an empty range holds no window, not a window of no length
             raise ValueError(
                 f"end={hi.astimezone(self.tz).isoformat()} is before start={lo.astimezone(self.tz).isoformat()}; "
                 "expected start <= end"

@@ -36,7 +36,6 @@ LANGUAGES = ("en", "ja")
 UID_DOMAIN = "chukan-schedule"
 
 _PRODID = "-//chukan-schedule//chukan-schedule//{lang}"
-_SPEC = "SPEC.md"
 
 
 def to_ical(plan: Plan, operations: Sequence[Operation | str] | None = None, lang: str = "en") -> bytes:
@@ -125,7 +124,7 @@ def _uid(plan: Plan, *parts: str) -> str:
 
 
 def _clause_line(clause: str, primary: str, secondary: str) -> str:
-    return f"Clause {clause} ({_SPEC}): {primary} / {secondary}"
+    return f"[{clause}] {primary} / {secondary}"
 
 
 def _base_event(uid: str, summary: str, description: str, stamp: datetime, categories: list[str]) -> Event:

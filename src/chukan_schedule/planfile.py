@@ -14,7 +14,8 @@ The format (see ``plans/2017-07.toml``, the embedded July 2017 plan)::
                         during (a milestone id), hours ["HH:MM", "HH:MM"], expected
 
 A malformed file raises :class:`~chukan_schedule.errors.PlanFileError` naming the file, the
-key and what was expected.
+key and what was expected; ``rule[3]`` is the fourth ``[[rule]]`` table (counted from 0).  An
+unknown key is an error too: a misspelt ``hour`` must not silently close a window.
 """
 
 from __future__ import annotations
@@ -43,6 +44,17 @@ __all__ = ["EMBEDDED_PLAN", "load_plan", "parse_plan"]
 EMBEDDED_PLAN = "2017-07.toml"
 
 _SUBJECTS = ("server", *(op.value for op in Operation))
+
+# The keys each table may hold: anything else is a typo that would silently change answers.
+_KEYS = {
+    "": ("format", "id", "en", "ja", "timezone", "holidays", "coverage", "period", "milestone", "rule"),
+    "coverage": ("first_day", "last_day"),
+    "period": ("first_day", "last_day", "mode", "clause", "en", "ja"),
+    "milestone": ("id", "first_day", "last_day", "clause", "en", "ja"),
+    "rule": (
+        "subject", "modes", "days", "first_day", "last_day", "during", "hours", "expected", "clause", "en", "ja",
+    ),
+}  # fmt: skip
 
 
 def load_plan(path: str | PathLike[str]) -> Plan:
@@ -99,8 +111,14 @@ class _Reader:
     def text(self, table: Mapping[str, Any], key: str, where: str) -> str:
         value: str = self.get(table, key, where, str)
         if not value.strip():
-            raise self.fail(f"{where}.{key}", "expected a non-empty string")
+            raise self.fail(f"{where}.{key}" if where else key, "expected a non-empty string")
         return value
+
+    def known_keys(self, table: Mapping[str, Any], kind: str, where: str) -> None:
+        for key in table:
+            if key not in _KEYS[kind]:
+                full = f"{where}.{key}" if where else key
+                raise self.fail(full, f"unknown key; expected one of {', '.join(_KEYS[kind])}")
 
     def tables(self, raw: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = raw.get(key)
@@ -109,6 +127,7 @@ class _Reader:
         return value
 
     def plan_data(self, raw: Mapping[str, Any]) -> PlanData:
+        self.known_keys(raw, "", "")
         fmt = self.get(raw, "format", "", int)
         if fmt != 1:
             raise self.fail("format", f"expected 1 (the only format this version reads), got {fmt!r}")
@@ -118,6 +137,7 @@ class _Reader:
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise self.fail("timezone", f"expected an IANA time zone such as 'Asia/Tokyo', got {tz_name!r}") from exc
         coverage = self.get(raw, "coverage", "", dict)
+        self.known_keys(coverage, "coverage", "coverage")
         first = self.get(coverage, "first_day", "coverage", date)
         last = self.get(coverage, "last_day", "coverage", date)
         if last < first:
@@ -131,6 +151,15 @@ class _Reader:
         periods = tuple(self.period(t, f"period[{i}]") for i, t in enumerate(self.tables(raw, "period")))
         self.check_tiling(periods, first, last)
         rules = tuple(self.rule(t, f"rule[{i}]", by_id) for i, t in enumerate(self.tables(raw, "rule")))
+        for i, rule in enumerate(rules):
+            if (rule.last_day is not None and rule.last_day < first) or (
+                rule.first_day is not None and rule.first_day > last
+            ):
+                raise self.fail(
+                    f"rule[{i}]",
+                    f"its days {rule.first_day}..{rule.last_day} lie outside the coverage {first}..{last}; "
+                    "expected a rule that can match a day of the plan",
+                )
         return PlanData(
             source=self.source,
             id=self.text(raw, "id", ""),
@@ -153,6 +182,7 @@ class _Reader:
         return first, last
 
     def milestone(self, t: Mapping[str, Any], where: str) -> Milestone:
+        self.known_keys(t, "milestone", where)
         first, last = self.days(t, where)
         return Milestone(
             id=self.text(t, "id", where),
@@ -171,6 +201,7 @@ class _Reader:
             raise self.fail(key, f"expected one of {valid}, got {value!r}") from None
 
     def period(self, t: Mapping[str, Any], where: str) -> Period:
+        self.known_keys(t, "period", where)
         first, last = self.days(t, where)
         return Period(
             first_day=first,
@@ -208,6 +239,7 @@ class _Reader:
         raise self.fail(key, f"expected {accepted}, got {value!r}")
 
     def rule(self, t: Mapping[str, Any], where: str, milestones: Mapping[str, Milestone]) -> Rule:
+        self.known_keys(t, "rule", where)
         subject = self.get(t, "subject", where, str)
         if subject not in _SUBJECTS:
             valid = ", ".join(map(repr, _SUBJECTS))
