@@ -160,10 +160,10 @@ def test_check_human_japanese_aligned(capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = run(capsys, "--lang", "ja", "check", "2017-07-15T10:00")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "2017-07-15(土) 10:00 JST: 通常(通常実行モード)、サーバー稼働中"
+    assert lines[0] == "2017-07-15（土） 10:00 JST: 通常（通常実行モード）、サーバー稼働中"
     header, *rows = lines[2:7]
     assert cells(header) == ["操作", "可否", "現在の時間帯", "次の時間帯"]
-    assert cells(rows[2]) == ["情報連携", "不可", "-", "2017-07-18(火) 08:00-21:00"]
+    assert cells(rows[2]) == ["情報連携", "不可", "-", "2017-07-18（火） 08:00-21:00"]
     # Aligned in display columns: the 可否 column starts at the same column on every line.
     col = width(header[: header.index("可否")])
     assert col == width("情報連携のテスト・運用確認") + 2
@@ -285,8 +285,8 @@ def test_windows_whole_plan_linkage_test(capsys: pytest.CaptureFixture[str]) -> 
     lines = out.splitlines()
     assert lines[0] == "linkage test windows: 5 (2017-07-01 (Sat) 00:00 JST .. 2017-08-01 (Tue) 00:00 JST)"
     assert cells(lines[2]) == ["#", "window", "hours", "clauses"]
-    assert cells(lines[3]) == ["1", "2017-07-03 (Mon) 08:00-21:00", "13:00", "N2"]
-    assert cells(lines[7]) == ["5", "2017-07-07 (Fri) 08:00-21:00", "13:00", "N2"]
+    assert cells(lines[3]) == ["1", "2017-07-03 (Mon) 08:00-21:00", "13 h", "N2"]
+    assert cells(lines[7]) == ["5", "2017-07-07 (Fri) 08:00-21:00", "13 h", "N2"]
     assert len(lines) == 8
 
 
@@ -295,7 +295,7 @@ def test_windows_japanese_midnight_end(capsys: pytest.CaptureFixture[str]) -> No
     assert status == 0
     lines = out.splitlines()
     assert lines[0].startswith("副本登録の時間帯: 1件")
-    assert cells(lines[3]) == ["1", "2017-07-13(木) 08:00-24:00", "16:00", "H"]
+    assert cells(lines[3]) == ["1", "2017-07-13（木） 08:00-24:00", "16時間", "H"]
 
 
 @pytest.mark.parametrize(
@@ -327,7 +327,7 @@ def test_next_none(capsys: pytest.CaptureFixture[str]) -> None:
 def test_next_human(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--lang", "ja", "next", "linkage", "平成29年7月15日 10時")
     assert status == 0
-    assert out == "2017-07-15(土) 10:00 JSTの次の情報連携の時間帯: 2017-07-18(火) 08:00-21:00 [T]\n"
+    assert out == "2017-07-15（土） 10:00 JSTの次の情報連携の時間帯: 2017-07-18（火） 08:00-21:00 [T]\n"
 
 
 # ---- table ----
@@ -372,7 +372,7 @@ def test_table_japanese_holiday_aligned(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0] == "自治体中間サーバー 平成29年7月の稼働状況"
     header = lines[2]
     marine = next(line for line in lines if line.startswith("2017-07-17"))
-    assert cells(marine)[1:3] == ["月", "通常(通常実行モード)"]
+    assert cells(marine)[1:3] == ["月", "通常（通常実行モード）"]
     assert marine.endswith("海の日")
     # 海の日 sits under 祝日, counted in display columns (wide characters are two).
     assert width(marine[: marine.index("海の日")]) == width(header[: header.index("祝日")])
@@ -548,3 +548,266 @@ def test_program_json_is_utf8() -> None:
     done = program("check", "2017-07-15T10:00", "--json")
     assert done.returncode == 0
     assert json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"] == "7月8日から17日（想定）は本番の情報連携が抑止されます"
+
+
+# ---- QA fixes: one --operation for check, standard output, --output, messages, help, Japanese text ----
+
+
+def test_check_refuses_operation_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    # Silently answering for the last one would gate a batch job on the wrong operation.
+    status, out, err = run(capsys, "check", "2017-07-15T10:00", "-o", "linkage", "-o", "registration", "--quiet")
+    assert_one_line_error(status, out, err, "give --operation once")
+    status, out, err = run(capsys, "check", "2017-07-15T10:00", "--operation", "linkage", "-o", "linkage")
+    assert_one_line_error(status, out, err, "give --operation once")
+
+
+def test_ics_still_takes_operation_several_times(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    pytest.importorskip("chukan_schedule.ics")
+    assert main(["ics", "-o", "linkage", "-o", "registration"]) == 0
+    text_ = capsysbinary.readouterr().out.decode("utf-8")
+    # linkage: 14 days 07-18..31; registration: one window on each of the 19 days 07-13..31.
+    assert text_.count("CATEGORIES:linkage\r\n") == 14
+    assert text_.count("CATEGORIES:registration\r\n") == 19
+    assert "CATEGORIES:code_acquisition" not in text_
+
+
+def test_closed_stdout_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # what Python sets when started with `>&-`
+    status, err = main(["table"]), capsys.readouterr().err
+    assert status == 2
+    assert err == "chukan-schedule: error: cannot write to standard output: standard output is closed\n"
+    # check --quiet writes nothing: a closed standard output does not matter, the status answers.
+    assert main(["check", "2017-07-15T10:00", "-o", "linkage", "-q"]) == 1
+    assert capsys.readouterr().err == ""
+
+
+class _FullStream:
+    """A standard output on a full disk: every write fails with ENOSPC."""
+
+    def write(self, data: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        pass
+
+
+def test_full_stdout_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", _FullStream())
+    status, err = main(["windows", "linkage", "--json"]), capsys.readouterr().err
+    assert status == 2
+    assert err == "chukan-schedule: error: cannot write to standard output: No space left on device\n"
+
+
+def shell(command: str) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in sh with $0 set to this Python, as a user's shell would."""
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        ["sh", "-c", command, sys.executable],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize("command", ["table", "ics", "check 2017-07-15T10:00"])
+def test_program_closed_stdout(command: str) -> None:
+    done = shell(f'"$0" -m chukan_schedule {command} >&-')
+    assert done.returncode == 2
+    assert done.stderr == "chukan-schedule: error: cannot write to standard output: standard output is closed\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["table", "ics", "chart", "windows linkage --json"])
+def test_program_full_stdout(command: str) -> None:
+    done = shell(f'"$0" -m chukan_schedule {command} > /dev/full')
+    assert done.returncode == 2
+    assert done.stderr == "chukan-schedule: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell pipes")
+def test_program_reader_stops_early_is_quiet() -> None:
+    done = shell('"$0" -m chukan_schedule table | head -n 1')
+    assert done.stdout == "Municipal middle server, July 2017\n"
+    assert done.stderr == ""
+
+
+def test_output_dash_is_stdout(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("chukan_schedule.ics")
+    monkeypatch.chdir(tmp_path)
+    assert main(["ics", "--output", "-"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert main(["chart", "--output", "-"]) == 0
+    assert b"<svg" in capsysbinary.readouterr().out
+    assert main(["progress", str(PROGRESS_CSV), "--csv", "--output", "-"]) == 0
+    assert capsysbinary.readouterr().out.startswith("団体名,特定個人情報,".encode())
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+@pytest.mark.parametrize("argv", [["ics"], ["chart"], ["progress", str(PROGRESS_CSV), "--csv"]])
+def test_output_empty_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, *argv, "--output", "")
+    assert_one_line_error(status, out, err, "--output: give a file name")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_refuses_to_overwrite_its_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sheet = tmp_path / "good.csv"
+    original = PROGRESS_CSV.read_bytes()
+    sheet.write_bytes(original)
+    (tmp_path / "link.csv").symlink_to(sheet)
+    for output in (str(sheet), str(tmp_path / "." / "good.csv"), str(tmp_path / "link.csv")):
+        status, out, err = run(capsys, "progress", str(sheet), "--csv", "--output", output)
+        assert_one_line_error(status, out, err, f"--output {output} is the input sheet")
+        assert sheet.read_bytes() == original
+    status, out, err = run(capsys, "progress", str(sheet), "--csv", "--output", str(tmp_path / "advice.csv"))
+    assert (status, out, err) == (0, "", "")
+
+
+def test_output_may_not_replace_the_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(PLAN_TOML.read_bytes())
+    status, out, err = run(capsys, "--plan", str(plan), "chart", "--output", str(plan))
+    assert_one_line_error(status, out, err, "is the plan file (--plan)")
+    assert plan.read_bytes() == PLAN_TOML.read_bytes()
+
+
+def test_long_timestamp_is_quoted_short(capsys: pytest.CaptureFixture[str]) -> None:
+    garbage = "x" * 100_000
+    status, out, err = run(capsys, "check", garbage)
+    assert_one_line_error(status, out, err, "TIMESTAMP: cannot read '" + "x" * 60 + "'… (100000 characters) as")
+    assert len(err) < 2000
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["windows", "linkage", "--from", "garbage"], "error: --from: cannot read 'garbage' as a timestamp"),
+        (["windows", "linkage", "--to", "garbage"], "error: --to: cannot read 'garbage' as a timestamp"),
+        (["check", "garbage"], "error: TIMESTAMP: cannot read 'garbage' as a timestamp"),
+        (["next", "linkage", "garbage"], "error: TIMESTAMP: cannot read 'garbage' as a timestamp"),
+        (
+            ["windows", "linkage", "--to", "2017-08-02"],
+            "--to 2017-08-02T00:00:00+09:00 is outside the plan, which covers 2017-07-01T00:00:00+09:00 to "
+            "2017-08-01T00:00:00+09:00; --to may be at most 2017-08-01T00:00:00+09:00",
+        ),
+        (
+            ["windows", "linkage", "--from", "2017-06-30T23:00"],
+            "--from 2017-06-30T23:00:00+09:00 is outside the plan, which covers 2017-07-01T00:00:00+09:00 to "
+            "2017-08-01T00:00:00+09:00; --from may be at least 2017-07-01T00:00:00+09:00",
+        ),
+    ],
+)
+def test_errors_name_the_argument(capsys: pytest.CaptureFixture[str], argv: list[str], needle: str) -> None:
+    status, out, err = run(capsys, *argv)
+    assert_one_line_error(status, out, err, needle)
+    if argv[0] == "windows":  # --from and --to may both equal the plan's end
+        assert "end excluded" not in err
+
+
+def test_to_may_be_the_plans_end(capsys: pytest.CaptureFixture[str]) -> None:
+    status, got = run_json(capsys, "windows", "linkage", "--from", "2017-07-31", "--to", "2017-08-01T00:00", "--json")
+    assert status == 0
+    assert [(w["start"], w["end"]) for w in got["windows"]] == [("2017-07-31T08:00:00+09:00", "2017-07-31T21:00:00+09:00")]
+
+
+def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    status, out, _ = run(capsys, *argv, "--help")
+    assert status == 0
+    return " ".join(out.split())  # argparse wraps lines to the terminal's width
+
+
+def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    ics_help = help_text(capsys, "ics")
+    assert "windows as timed events" in ics_help
+    assert "the mode periods (table T) and the milestones as all-day events" in ics_help
+    progress_help = help_text(capsys, "progress")
+    for needle in (
+        "CSV in UTF-8",
+        "CP932 (Shift_JIS",
+        ".xlsx",
+        "pip install chukan-schedule[xlsx]",
+        "団体名 (organization)",
+        "特定個人情報 (item)",
+        "登録予定件数 (planned)",
+        "実登録件数 (registered)",
+        "登録対象範囲の確認",
+        "登録後の正確性の確認 (accuracy_checked)",
+    ):
+        assert needle in progress_help
+    top = help_text(capsys)
+    for needle in ("code-acquisition", "linkage-test", "副本登録", "符号取得", "情報連携", "情報連携のテスト・運用確認"):
+        assert needle in top
+
+
+@pytest.mark.parametrize(
+    ("ts", "lang", "first_line"),
+    [
+        # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over.
+        ("2017-07-13T21:00", "en", "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours"),
+        ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST: 通常（通常実行モード）、稼働時間外"),
+        # 07-03 (Mon) 07:59, test mode: before the 08:00 start.
+        ("2017-07-03T07:59", "ja", "2017-07-03（月） 07:59 JST: テスト（総合運用テスト実行モード）、稼働時間外"),
+        # 07-10 (Mon): a planned stop (N4), all day.
+        ("2017-07-10T12:00", "en", "2017-07-10 (Mon) 12:00 JST: planned stop, the server is in a planned stop"),
+        ("2017-07-10T12:00", "ja", "2017-07-10（月） 12:00 JST: 計画停止、計画停止中"),
+        ("2017-07-15T10:00", "ja", "2017-07-15（土） 10:00 JST: 通常（通常実行モード）、サーバー稼働中"),
+    ],
+)
+def test_check_header_says_why_not_operating(
+    capsys: pytest.CaptureFixture[str], ts: str, lang: str, first_line: str
+) -> None:
+    status, out, _ = run(capsys, "check", ts, "--lang", lang)
+    assert status == 0
+    assert out.splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    ("op", "start", "end", "en", "ja"),
+    [
+        ("registration", "2017-07-13T10:30", "2017-07-14", "13h30m", "13時間30分"),  # 10:30-24:00
+        ("linkage", "2017-07-18", "2017-07-19", "13 h", "13時間"),  # 08:00-21:00
+        ("code_acquisition", "2017-07-13T10:00", "2017-07-13T12:00:30", "2h00m30s", "2時間0分30秒"),
+        ("code_acquisition", "2017-07-13T20:15", "2017-07-14", "45m", "45分"),  # 20:15-21:00
+    ],
+)
+def test_windows_hours_read_as_a_length(
+    capsys: pytest.CaptureFixture[str], op: str, start: str, end: str, en: str, ja: str
+) -> None:
+    for lang, expected in (("en", en), ("ja", ja)):
+        status, out, _ = run(capsys, "windows", op, "--from", start, "--to", end, "--lang", lang)
+        assert status == 0
+        lines = out.splitlines()
+        assert len(lines) == 4
+        assert cells(lines[3])[2] == expected
+
+
+def test_japanese_output_uses_full_width_brackets(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--lang", "ja", "table")
+    rows = table_rows(out)
+    assert rows["2017-07-13"][2:] == [
+        "通常（通常実行モード）", "08:00-21:00", "08:00-24:00", "08:00-21:00", "不可（N5、想定）", "不可（N2）",
+    ]  # fmt: skip
+    assert rows["2017-07-05"][2] == "テスト（総合運用テスト実行モード）"
+    _, check_out, _ = run(capsys, "--lang", "ja", "check", "2017-07-15T10:00")
+    assert "  情報連携（不可）" in check_out.splitlines()
+    assert "  副本登録（可）" in check_out.splitlines()
+    _, windows_out, _ = run(capsys, "--lang", "ja", "windows", "linkage", "--from", "2017-07-18", "--to", "2017-07-19")
+    assert windows_out.splitlines()[3].startswith("1  2017-07-18（火） 08:00-21:00")
+    for text_ in (out, check_out, windows_out):
+        assert "(" not in text_ and ")" not in text_
+
+
+@pytest.mark.parametrize("command", [["ics"], ["chart"], ["progress", str(PROGRESS_CSV), "--csv"]])
+def test_output_to_a_folder_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+    status, out, err = run(capsys, *command, "--output", str(tmp_path))
+    assert_one_line_error(status, out, err, f"--output {tmp_path}: cannot write it: ")
+    assert list(tmp_path.iterdir()) == []

@@ -85,6 +85,24 @@ VALID: list[tuple[str, tuple[int, ...]]] = [
     ("平成２９年７月１５日１０：３０", (2017, 7, 15, 10, 30)),
     ("２０１７－０７－１５Ｔ１０：００", (2017, 7, 15, 10, 0)),
     ("２０１７-０７-１５ １０:００", (2017, 7, 15, 10, 0)),
+    # a space before the offset, as logs write it (any offset form: Z, numeric, JST)
+    ("2017-07-15 10:00:00 +0900", (2017, 7, 15, 10, 0)),
+    ("2017-07-15 10:00 +09:00", (2017, 7, 15, 10, 0)),
+    ("2017-07-15 01:00:00 +0000", (2017, 7, 15, 10, 0)),
+    ("2017-07-14 23:30 -02:00", (2017, 7, 15, 10, 30)),
+    ("2017-07-15T01:00 Z", (2017, 7, 15, 10, 0)),
+    ("2017-07-15 10:00  +09", (2017, 7, 15, 10, 0)),
+    ("2017年7月15日 10時 +09:00", (2017, 7, 15, 10, 0)),
+    # ISO 8601 basic form: an 8-digit date, 'T', a 4- or 6-digit time
+    ("20170715T1000", (2017, 7, 15, 10, 0)),
+    ("20170715T100000+0900", (2017, 7, 15, 10, 0)),
+    ("20170715T103015", (2017, 7, 15, 10, 30, 15)),
+    ("20170715T010000Z", (2017, 7, 15, 10, 0)),
+    ("20170715T010000.25Z", (2017, 7, 15, 10, 0, 0, 250000)),
+    ("20170715t1000 +09:00", (2017, 7, 15, 10, 0)),
+    ("20170718T2400", (2017, 7, 19, 0, 0)),
+    ("20170715", (2017, 7, 15, 0, 0)),
+    ("２０１７０７１５Ｔ１０００", (2017, 7, 15, 10, 0)),
 ]
 
 
@@ -146,6 +164,21 @@ INVALID: list[tuple[str, str]] = [
     ("明治5年12月2日", "is not in the 明治 era"),
     ("X29年7月15日", "does not start with a date"),
     ("2017年7月", "does not start with a date"),
+    # the space-before-offset form reads offsets only
+    ("2017-07-15 10:00 +9", "after the time"),
+    ("2017-07-15 10:00 + 09:00", "after the time"),
+    ("2017-07-15 10:00 +25:00", "is not -23:59..+23:59"),
+    # the basic form: exactly 8 digits of date, then 'T' and hhmm[ss[.f]]; no mixing with the extended time
+    ("2017071", "does not start with a date"),
+    ("201707151", "does not start with a date"),
+    ("20170715 1000", "expected 'T' and a time after the basic date 20170715"),
+    ("20170715T10:00", "cannot read the time '10:00' after a basic date"),
+    ("20170715T10", "cannot read the time '10' after a basic date"),
+    ("20170715T10000", "cannot read the time '10000' after a basic date"),
+    ("20170230T1000", "day 30 does not exist in 2017-02"),
+    ("20170715T2500", "hour 25 is not 0-23"),
+    ("20170715T1060", "minute 60 is not 0-59"),
+    ("20170715T100000+2400", "is not -23:59..+23:59"),
 ]
 
 
@@ -170,3 +203,23 @@ def test_error_is_a_value_error() -> None:
 def test_not_a_string() -> None:
     with pytest.raises(TypeError, match="reads a str"):
         parse_timestamp(datetime(2017, 7, 15), TOKYO)  # type: ignore[arg-type]
+
+
+def test_long_text_is_quoted_short() -> None:
+    # A pasted 100 KB log line: the message quotes its first 60 characters and gives its length.
+    text = "2017-07-15T10:00 " + "y" * 100_000
+    with pytest.raises(TimestampFormatError) as info:
+        parse_timestamp(text, TOKYO)
+    message = str(info.value)
+    assert message.startswith("cannot read '2017-07-15T10:00 " + "y" * 43 + "'… (100017 characters) as a timestamp: ")
+    assert "cannot read ' " + "y" * 59 + "'… (100001 characters) after the time" in message
+    assert len(message) < 1000
+    assert info.value.text == text  # the error keeps the whole text
+
+
+def test_text_of_60_characters_is_quoted_whole() -> None:
+    text = "2017-07-15T10:00 " + "z" * 43  # 60 characters
+    with pytest.raises(TimestampFormatError) as info:
+        parse_timestamp(text, TOKYO)
+    assert str(info.value).startswith(f"cannot read {text!r} as a timestamp: ")
+    assert "characters)" not in str(info.value)

@@ -567,3 +567,90 @@ def test_report_types(sheet_ja: ProgressReport) -> None:
     assert isinstance(sheet_ja.rows[0], RowResult)
     assert isinstance(sheet_ja.errors[0], RowError)
     assert sheet_ja.source == str(DATA / "sheet_ja.csv")
+
+
+# ---------------------------------------------------------------- short rows, the summary's grammar, a title row
+
+
+def test_short_row_is_an_error_not_unchecked(tmp_path: Path) -> None:
+    # Four cells under a six-column header: the two checks are missing, not "not done".
+    text = f"{HEADER_JA}\nF,x,1000,499\nF,y,1000,499,,\nG,z\n"
+    report = read_sheet(write(tmp_path, text))
+    assert [e.line for e in report.errors] == [2, 4]
+    assert report.errors[0].message == (
+        "the row has 4 cells; 登録対象範囲の確認 (range_checked), 登録後の正確性の確認 (accuracy_checked) are missing; "
+        "accepted: a cell (empty for a check not done) for each of the header's 6 columns"
+    )
+    assert report.errors[0].cells == ("F", "x", "1000", "499")
+    assert report.errors[1].message.startswith(
+        "the row has 2 cells; 登録予定件数 (planned), 実登録件数 (registered), 登録対象範囲の確認 (range_checked), "
+        "登録後の正確性の確認 (accuracy_checked) are missing; "
+    )
+    assert "is blank" not in report.errors[1].message  # each missing cell is reported once
+    # Trailing empty cells that are present are blank: not done.
+    (row,) = report.rows
+    assert (row.line, row.range_checked, row.accuracy_checked) == (3, False, False)
+    assert row.reasons == (
+        Reason(
+            "P1",
+            "registered count 499 is below half of the planned count 1,000 (49.9%, column f)",
+            "実登録件数499件が登録予定件数1,000件の5割を下回っています（49.9%、(f)欄）",
+        ),
+        RANGE,
+        ACCURACY,
+    )
+
+
+def test_short_row_missing_one_column(tmp_path: Path) -> None:
+    report = one_row(tmp_path, "F,x,1000,500,済")
+    (err,) = report.errors
+    assert err.message.startswith("the row has 5 cells; 登録後の正確性の確認 (accuracy_checked) is missing; ")
+
+
+def test_short_row_may_omit_only_extra_columns(tmp_path: Path) -> None:
+    # 備考 (a seventh, optional column) may be left off the end of a row.
+    report = read_sheet(write(tmp_path, f"{HEADER_JA},備考\nF,x,10,10,済,済\n"))
+    assert report.errors == ()
+    assert report.rows[0].cells == ("F", "x", "10", "10", "済", "済")
+
+
+def test_summary_singular_and_plural(tmp_path: Path) -> None:
+    one = read_sheet(write(tmp_path, f"{HEADER_JA}\nF,x,10,4,済,済\n", name="one.csv"))
+    assert render_text(one, "en").splitlines()[-1] == (
+        "1 row read: 1 needs advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)"
+    )
+    two = read_sheet(write(tmp_path, f"{HEADER_JA}\nF,x,10,4,済,済\nG,y,10,5,済,済\n", name="two.csv"))
+    assert render_text(two, "en").splitlines()[-1] == (
+        "2 rows read: 1 needs advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)"
+    )
+    assert render_text(one, "ja").splitlines()[-1].startswith("読込 1行：助言等が必要 1行、エラー 0行。")
+
+
+def test_title_rows_above_the_header(tmp_path: Path) -> None:
+    text = (
+        "本番用副本登録進捗状況集計シート,,,,,\n"
+        "\n"
+        "平成29年6月末時点,作成：A県,,,,\n"
+        f"{HEADER_JA}\n"
+        "F,x,1000,500,済,済\n"
+    )
+    report = read_sheet(write(tmp_path, text))
+    assert report.header == tuple(HEADER_JA.split(","))
+    (row,) = report.rows
+    assert (row.line, row.organization, row.ratio, row.needs_advice) == (5, "F", 0.5, False)
+    assert report.errors == ()
+    assert report.blank_lines == (2,)
+
+
+def test_header_searched_in_the_first_ten_non_blank_rows(tmp_path: Path) -> None:
+    titles = "".join(f"title {i}\n\n" for i in range(9))  # 9 non-blank title rows, blank rows between
+    report = read_sheet(write(tmp_path, f"{titles}{HEADER_JA}\nF,x,10,10,済,済\n"))
+    assert report.rows[0].line == 20
+    too_deep = "".join(f"title {i}\n" for i in range(10))  # the header would be the 11th non-blank row
+    with pytest.raises(SheetError, match=r"sheet\.csv: header lacks 団体名 \(organization\), 特定個人情報 \(item\)"):
+        read_sheet(write(tmp_path, f"{too_deep}{HEADER_JA}\nF,x,10,10,済,済\n"))
+
+
+def test_header_with_a_column_named_twice_below_a_title(tmp_path: Path) -> None:
+    with pytest.raises(SheetError, match=r"columns 3 and 7 both name 登録予定件数 \(planned\)"):
+        read_sheet(write(tmp_path, f"title\n{HEADER_JA},planned\nF,x,10,10,済,済,10\n"))

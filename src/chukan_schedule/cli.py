@@ -5,7 +5,9 @@ Subcommands: ``check`` (may I do X at this instant? 可否), ``windows`` (時間
 Human output is an aligned table in English or Japanese (``--lang``); ``--json`` is for machines.
 
 Exit status: 0 success (``check --operation``: allowed), 1 ``check --operation``: not
-allowed, 2 any error: one line on stderr, never a traceback.
+allowed, 2 any error: one line on stderr, never a traceback.  Standard output that is closed
+or cannot be written (a full disk) is such an error too; a reader that stops early (``| head``)
+is not (status 141, as if stopped by SIGPIPE).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any, NoReturn
 from .atomic import write_atomic
 from .engine import Plan
 from .errors import OutsidePlanError, PlanFileError, UnknownOperationError
-from .model import DayPlan, Decision, OpDay, Operation, Reason, Window
+from .model import DayPlan, Decision, Mode, OpDay, Operation, Reason, Window
 from .render import (
     format_duration,
     format_instant,
@@ -49,10 +51,42 @@ for _op in Operation:
     for _name in (_op.value, _op.value.replace("_", "-"), _op.en, _op.ja):
         _OPERATION_NAMES[_name] = _op
 _OPERATION_HELP = ", ".join(op.value for op in Operation)
+_OUTPUT_HELP = "write to FILE (atomically) instead of standard output; - is standard output"
+_PROGRESS_EPILOG = (
+    "Accepted sheets: CSV in UTF-8 (with or without a BOM) or CP932 (Shift_JIS, as Japanese Excel saves it); "
+    ".xlsx (the first worksheet) with the xlsx extra: pip install chukan-schedule[xlsx]. "
+    "The header, the first of the first 10 non-blank rows that names every column (title rows above it are "
+    "skipped), needs: "
+    "団体名 (organization), 特定個人情報 (item), 登録予定件数 (planned), 実登録件数 (registered), "
+    "登録対象範囲の確認 or 登録対象範囲（件数）の確認 (range_checked), 登録後の正確性の確認 (accuracy_checked); "
+    "other columns are kept. Counts: 1234, 1,234, １，２３４, 1,234件. "
+    "Checks: done 済/○/〇/はい/yes/true/1, not done 未/×/いいえ/no/false/0/blank."
+)
 
 
 class CliError(Exception):
     """An error to report as one line on stderr, exit status 2."""
+
+
+class StdoutError(CliError):
+    """Standard output is closed or cannot be written (e.g. a full disk)."""
+
+
+class _Once(argparse.Action):
+    """Store the option's value, refusing it a second time (``check`` answers for one operation)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest, None) is not None:
+            raise argparse.ArgumentError(
+                self, "give --operation once (check answers for one operation; without it, for all)"
+            )
+        setattr(namespace, self.dest, values)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="The municipal middle server's (自治体中間サーバー) July 2017 plan: "
         "may I do X at this instant, and if not, why and when next?",
-        epilog=f"Timestamps: {ACCEPTED_TIMESTAMP_FORMS}. Operations: {_OPERATION_HELP}. "
+        epilog=f"Timestamps: {ACCEPTED_TIMESTAMP_FORMS}. Operations: {_OPERATION_HELP}; "
+        f"also with hyphens ({', '.join(op.value.replace('_', '-') for op in Operation if '_' in op.value)}) "
+        f"or in Japanese ({', '.join(op.ja for op in Operation)}). "
         "Exit status: 0 ok (check --operation: allowed), 1 not allowed, 2 error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -106,7 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("check", "the verdict at an instant: mode, operating, and per operation allowed or not and why")
     p.add_argument("timestamp", metavar="TIMESTAMP", help="the instant (no offset means JST)")
     p.add_argument(
-        "--operation", "-o", type=_operation, metavar="OP", help="only this operation; exit 0 if allowed, 1 if not"
+        "--operation",
+        "-o",
+        type=_operation,
+        action=_Once,
+        metavar="OP",
+        help="only this operation (give it once); exit 0 if allowed, 1 if not",
     )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON object")
@@ -130,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_cmd_table)
 
-    p = add("ics", "the windows as an iCalendar file (RFC 5545)")
+    p = add(
+        "ics",
+        "an iCalendar file (RFC 5545): each operation's windows as timed events, "
+        "the mode periods (table T) and the milestones as all-day events",
+    )
     p.add_argument(
         "--operation",
         "-o",
@@ -138,21 +183,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=_operation,
         metavar="OP",
-        help="only this operation (repeatable; default: all)",
+        help="only this operation's windows (repeatable; default: all); periods and milestones are always included",
     )
-    p.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.add_argument("--output", metavar="FILE", help=_OUTPUT_HELP)
     p.set_defaults(handler=_cmd_ics)
 
     p = add("chart", "the month as an SVG chart")
-    p.add_argument("--output", metavar="FILE.svg", help="write to FILE (atomically) instead of standard output")
+    p.add_argument("--output", metavar="FILE.svg", help=_OUTPUT_HELP)
     p.set_defaults(handler=_cmd_chart)
 
     p = add("progress", "read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)")
-    p.add_argument("file", metavar="FILE", help="the progress sheet")
+    p.epilog = _PROGRESS_EPILOG
+    p.add_argument("file", metavar="FILE", help="the progress sheet: CSV (UTF-8 or CP932) or .xlsx")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON object")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
-    p.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.add_argument("--output", metavar="FILE", help=_OUTPUT_HELP + "; not the input sheet")
     p.set_defaults(handler=_cmd_progress)
     return parser
 
@@ -186,13 +232,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     lang: str = args.lang or default_lang()
     try:
+        _check_output(args)
         plan = _load_plan(args.plan)
         handler: Callable[[argparse.Namespace, Plan, str], int] = args.handler
         status = handler(args, plan, lang)
-        sys.stdout.flush()
+        _flush_stdout()
         return status
     except OutsidePlanError as exc:
         return _fail(_outside_message(exc))
+    except StdoutError as exc:
+        _silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
+        return _fail(str(exc))
     except (CliError, TimestampFormatError, PlanFileError, UnknownOperationError) as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): nothing to say, as if by SIGPIPE
@@ -214,9 +264,14 @@ def _fail(message: str) -> int:
 
 def _outside_message(exc: OutsidePlanError) -> str:
     what = _PARAMETERS.get(exc.parameter, exc.parameter)
+    start, end = exc.coverage_start.isoformat(), exc.coverage_end.isoformat()
+    if exc.parameter in ("start", "end"):  # a bound of a range may be the plan's end itself
+        limit = f"at most {end}" if exc.value > exc.coverage_end else f"at least {start}"
+        return (
+            f"{what} {exc.value.isoformat()} is outside the plan, which covers {start} to {end}; {what} may be {limit}"
+        )
     return (
-        f"{what} {exc.value.isoformat()} is outside the plan, which covers "
-        f"{exc.coverage_start.isoformat()} to {exc.coverage_end.isoformat()} (end excluded); "
+        f"{what} {exc.value.isoformat()} is outside the plan, which covers {start} to {end} (end excluded); "
         "give an instant inside it"
     )
 
@@ -225,8 +280,74 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+    except (OSError, ValueError, AttributeError):  # stdout closed (None) or without a file descriptor
         pass
+
+
+# ---- standard output and --output ----
+
+
+def _write_stdout(data: str | bytes) -> None:
+    """Write text or bytes to standard output; a closed or unwritable one is a :class:`StdoutError`."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise StdoutError("cannot write to standard output: standard output is closed")
+    try:
+        if isinstance(data, bytes):
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data)
+    except BrokenPipeError:
+        raise  # the reader stopped early: main() ends quietly
+    except OSError as exc:
+        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+    except ValueError:  # "I/O operation on closed file"
+        raise StdoutError("cannot write to standard output: standard output is closed") from None
+
+
+def _say(line: str) -> None:
+    """Print one line (or several joined by newlines) to standard output."""
+    _write_stdout(line + "\n")
+
+
+def _flush_stdout() -> None:
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+    except ValueError:
+        raise StdoutError("cannot write to standard output: standard output is closed") from None
+
+
+def _to_stdout(output: str | None) -> bool:
+    return output is None or output == "-"
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse an empty ``--output`` and one that names an input file, before anything is read or written."""
+    output: str | None = getattr(args, "output", None)
+    if output is None or output == "-":
+        return
+    if not output:
+        raise CliError("--output: give a file name (or - for standard output)")
+    inputs = [("the input sheet", getattr(args, "file", None)), ("the plan file (--plan)", args.plan)]
+    for what, path in inputs:
+        if path and _same_file(output, path):
+            raise CliError(f"--output {output} is {what} {path}: writing there would replace it; give another file")
 
 
 def _load_plan(path: str | None) -> Plan:
@@ -239,12 +360,16 @@ def _load_plan(path: str | None) -> Plan:
     return load_plan(path)
 
 
-def _timestamp(value: str, plan: Plan) -> datetime:
-    return parse_timestamp(value, plan.tz)
+def _timestamp(value: str, plan: Plan, what: str) -> datetime:
+    """``value`` read as a timestamp; an error names the argument ``what`` (TIMESTAMP, --from, --to)."""
+    try:
+        return parse_timestamp(value, plan.tz)
+    except TimestampFormatError as exc:
+        raise CliError(f"{what}: {exc}") from None
 
 
 def _print_json(obj: object) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    _say(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 # ---- JSON shapes ----
@@ -277,7 +402,7 @@ def _decision_json(d: Decision, plan: Plan) -> dict[str, Any]:
 
 
 def _cmd_check(args: argparse.Namespace, plan: Plan, lang: str) -> int:
-    at = _timestamp(args.timestamp, plan)
+    at = _timestamp(args.timestamp, plan, "TIMESTAMP")
     if args.quiet and args.operation is None:
         raise CliError("--quiet needs --operation OP (the exit status answers for one operation)")
     ops: list[Operation] = [args.operation] if args.operation is not None else list(Operation)
@@ -300,7 +425,7 @@ def _cmd_check(args: argparse.Namespace, plan: Plan, lang: str) -> int:
             }
         )
         return status
-    state = text("operating" if operating else "not_operating", lang)
+    state = text("operating" if operating else "planned_stop" if mode is Mode.PLANNED_STOP else "outside_hours", lang)
     sep = "、" if lang == "ja" else ", "
     lines = [f"{format_instant(local, lang)}: {mode.text(lang)}{sep}{state}", ""]
     rows = []
@@ -317,10 +442,15 @@ def _cmd_check(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     lines.append(format_table(headers, rows))
     lines += ["", f"{text('reasons', lang)}:"]
     for d in decisions:
-        lines.append(f"  {d.operation.text(lang)} ({text('yes' if d.allowed else 'no', lang)})")
+        lines.append(f"  {d.operation.text(lang)}{_brackets(text('yes' if d.allowed else 'no', lang), lang)}")
         lines += [f"    [{r.clause}] {r.text(lang)}" for r in d.reasons]
-    print("\n".join(lines))
+    _say("\n".join(lines))
     return status
+
+
+def _brackets(inner: str, lang: str) -> str:
+    """`` (inner)`` in English, ``（inner）`` in Japanese: full-width brackets around Japanese text."""
+    return f"（{inner}）" if lang == "ja" else f" ({inner})"
 
 
 def _window_text(w: Window | None, plan: Plan, lang: str) -> str:
@@ -334,8 +464,8 @@ def _window_text(w: Window | None, plan: Plan, lang: str) -> str:
 
 def _cmd_windows(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     op: Operation = args.operation
-    start = _timestamp(args.start, plan) if args.start is not None else plan.coverage_start
-    end = _timestamp(args.end, plan) if args.end is not None else plan.coverage_end
+    start = _timestamp(args.start, plan, "--from") if args.start is not None else plan.coverage_start
+    end = _timestamp(args.end, plan, "--to") if args.end is not None else plan.coverage_end
     try:
         windows = plan.windows(op, start, end)
     except OutsidePlanError:
@@ -358,21 +488,21 @@ def _cmd_windows(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     else:
         head = f"{op.en} windows: {len(windows)} ({span})"
     rows = [
-        [str(i), _window_text(w, plan, lang), format_duration(w.duration_seconds), ", ".join(w.clauses)]
+        [str(i), _window_text(w, plan, lang), format_duration(w.duration_seconds, lang), ", ".join(w.clauses)]
         for i, w in enumerate(windows, 1)
     ]
     headers = [text("number", lang), text("window", lang).split()[0] if lang == "en" else "時間帯"]
     headers += [text("duration", lang), text("clauses", lang)]
-    print(head)
+    _say(head)
     if rows:
-        print()
-        print(format_table(headers, rows))
+        _say("")
+        _say(format_table(headers, rows))
     return EXIT_OK
 
 
 def _cmd_next(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     op: Operation = args.operation
-    at = _timestamp(args.timestamp, plan)
+    at = _timestamp(args.timestamp, plan, "TIMESTAMP")
     w = plan.next_window(op, at)
     local = at.astimezone(plan.tz)
     if args.json:
@@ -382,15 +512,15 @@ def _cmd_next(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     if w is None:
         end = format_instant(plan.coverage_end.astimezone(plan.tz), lang)
         if lang == "ja":
-            print(f"{when}より後に始まる{op.ja}の時間帯は計画内にありません（計画は{end}まで）")
+            _say(f"{when}より後に始まる{op.ja}の時間帯は計画内にありません（計画は{end}まで）")
         else:
-            print(f"no {op.en} window opens after {when} within the plan (it ends {end})")
+            _say(f"no {op.en} window opens after {when} within the plan (it ends {end})")
         return EXIT_OK
     clauses = ", ".join(w.clauses)
     if lang == "ja":
-        print(f"{when}の次の{op.ja}の時間帯: {_window_text(w, plan, lang)} [{clauses}]")
+        _say(f"{when}の次の{op.ja}の時間帯: {_window_text(w, plan, lang)} [{clauses}]")
     else:
-        print(f"next {op.en} window after {when}: {_window_text(w, plan, lang)} [{clauses}]")
+        _say(f"next {op.en} window after {when}: {_window_text(w, plan, lang)} [{clauses}]")
     return EXIT_OK
 
 
@@ -410,8 +540,8 @@ def _cell(span: OpDay, day: DayPlan, plan: Plan, lang: str) -> str:
         return hours
     clause = span.rule.clause if span.rule is not None else day.period.clause
     if span.rule is not None and span.rule.expected:
-        clause += ", " + text("expected", lang)
-    return f"{text('no', lang)} ({clause})"
+        clause += ("、" if lang == "ja" else ", ") + text("expected", lang)
+    return text("no", lang) + _brackets(clause, lang)
 
 
 def _span_json(span: OpDay, day: DayPlan, plan: Plan) -> dict[str, Any]:
@@ -454,9 +584,9 @@ def _cmd_table(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         row += [_cell(d.operations[op], d, plan, lang) for op in Operation]
         row.append(d.holiday(lang) or "")
         rows.append(row)
-    print(plan.title(lang))
-    print()
-    print(format_table(headers, rows))
+    _say(plan.title(lang))
+    _say("")
+    _say(format_table(headers, rows))
     return EXIT_OK
 
 
@@ -471,12 +601,15 @@ def _missing(command: str, exc: ImportError) -> CliError:
 
 
 def _write_or_print(data: bytes, output: str | None) -> None:
-    if output is not None:
-        write_atomic(output, data)
+    """Write ``data`` to the file ``output`` (atomically), or to standard output (``None`` or ``-``)."""
+    if _to_stdout(output):
+        _write_stdout(data)
         return
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    assert output is not None
+    try:
+        write_atomic(output, data)
+    except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
+        raise CliError(f"--output {output}: cannot write it: {exc.strerror or exc}") from None
 
 
 def _cmd_ics(args: argparse.Namespace, plan: Plan, lang: str) -> int:
@@ -485,10 +618,7 @@ def _cmd_ics(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     except ImportError as exc:
         raise _missing("ics", exc) from None
     operations: list[Operation] | None = args.operations
-    if args.output is not None:
-        ics.write_ics(plan, args.output, operations=operations, lang=lang)
-    else:
-        _write_or_print(ics.to_ical(plan, operations=operations, lang=lang), None)
+    _write_or_print(ics.to_ical(plan, operations=operations, lang=lang), args.output)
     return EXIT_OK
 
 
@@ -497,10 +627,7 @@ def _cmd_chart(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         from . import chart
     except ImportError as exc:
         raise _missing("chart", exc) from None
-    if args.output is not None:
-        chart.write_svg(plan, args.output, lang=lang)
-    else:
-        _write_or_print(chart.render_svg(plan, lang=lang).encode("utf-8"), None)
+    _write_or_print(chart.render_svg(plan, lang=lang).encode("utf-8"), args.output)
     return EXIT_OK
 
 

@@ -51,8 +51,8 @@ class Mode(str, enum.Enum):
 
 _MODE_TEXT = {
     Mode.PLANNED_STOP: ("planned stop", "計画停止"),
-    Mode.TEST: ("test mode", "テスト(総合運用テスト実行モード)"),
-    Mode.NORMAL: ("normal mode", "通常(通常実行モード)"),
+    Mode.TEST: ("test mode", "テスト（総合運用テスト実行モード）"),
+    Mode.NORMAL: ("normal mode", "通常（通常実行モード）"),
 }
 
 

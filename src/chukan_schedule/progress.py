@@ -18,14 +18,19 @@ Reading a sheet (:func:`read_sheet`):
   ``.xlsx`` (the first worksheet) through openpyxl, the optional extra
   ``pip install chukan-schedule[xlsx]``, imported only when needed.  In ``.xlsx``, a
   merged cell's value is read into every cell of the merged range.
-* The header is the first row that is not blank.  Its cells are matched after trimming,
-  NFKC normalisation and case folding, in Japanese or English (see :data:`COLUMNS`);
-  other columns are kept and passed through to :func:`to_csv`.
+* The header is the first row that names every required column, looked for among the
+  first :data:`HEADER_SEARCH_ROWS` (10) rows that are not blank, so a title row above it
+  is skipped; when none does, the first non-blank row is taken as the header and the
+  error says what it lacks.  Its cells are matched after trimming, NFKC normalisation and
+  case folding, in Japanese or English (see :data:`COLUMNS`); other columns are kept and
+  passed through to :func:`to_csv`.
 * Counts: digits (full-width too), optionally with thousands separators (``1,234``,
   ``１，２３４``) and a ``件`` suffix.  Checks: done is 済/○/〇/はい/yes/true/1, not done is
   未/×/いいえ/no/false/0/blank.
 * A row that cannot be read becomes a :class:`RowError` with its line number and every
-  problem found in it; all other rows are still checked.  Fully blank rows are skipped
+  problem found in it; all other rows are still checked.  A row too short to reach a
+  required column is such an error (its missing cells are not taken as "not done"); empty
+  cells that are present are blank, i.e. not done.  Fully blank rows are skipped
   and counted (``ProgressReport.blank_lines``).
 * A planned count of zero has no ratio and no ratio-based advice.  A registered count
   above a planned count of zero is an inconsistent sheet: the row gets a P1 reason saying
@@ -54,6 +59,7 @@ from .render import display_width, pad
 
 __all__ = [
     "COLUMNS",
+    "HEADER_SEARCH_ROWS",
     "ProgressReport",
     "RowError",
     "RowResult",
@@ -80,6 +86,9 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "accuracy_checked": ("登録後の正確性の確認", ("登録後の正確性の確認", "accuracy_checked")),
 }
+
+#: How many non-blank rows from the top may hold the header (a title row may come first).
+HEADER_SEARCH_ROWS = 10
 
 _DONE = ("済", "○", "〇", "はい", "yes", "true", "1")
 _NOT_DONE = ("未", "×", "いいえ", "no", "false", "0", "")
@@ -287,24 +296,35 @@ def _read_xlsx(p: Path) -> list[tuple[int, list[str]]]:
 # ---------------------------------------------------------------- reading the rows
 
 
-def _check_lines(p: Path, lines: list[tuple[int, list[str]]], deadline: date, encoding: str) -> ProgressReport:
-    blank: list[int] = []
-    it = iter(lines)
-    header: list[str] | None = None
-    for line, cells in it:
-        if all(not c.strip() for c in cells):
-            blank.append(line)
-            continue
-        header = cells
-        break
-    if header is None:
+def _is_blank(cells: Sequence[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def _find_header(p: Path, lines: list[tuple[int, list[str]]]) -> int:
+    """The index in ``lines`` of the header: the first of the first HEADER_SEARCH_ROWS non-blank
+    rows that names every required column, else the first non-blank row (whose error then says
+    what it lacks)."""
+    candidates = [i for i, (_, cells) in enumerate(lines) if not _is_blank(cells)][:HEADER_SEARCH_ROWS]
+    if not candidates:
         raise SheetError(f"{p}: no header row (the file is empty or blank); accepted: a header with {_expected()}")
+    for i in candidates:
+        named = {_HEADER_LOOKUP.get(_norm(c)) for c in lines[i][1]}
+        if all(field in named for field in COLUMNS):
+            return i
+    return candidates[0]
+
+
+def _check_lines(p: Path, lines: list[tuple[int, list[str]]], deadline: date, encoding: str) -> ProgressReport:
+    at = _find_header(p, lines)
+    header = lines[at][1]
+    # Blank rows above the header are counted as skipped; title rows above it are not data.
+    blank: list[int] = [line for line, cells in lines[:at] if _is_blank(cells)]
     columns = _map_header(p, header)
     width = len(header)
     rows: list[RowResult] = []
     errors: list[RowError] = []
-    for line, cells in it:
-        if all(not c.strip() for c in cells):
+    for line, cells in lines[at + 1 :]:
+        if _is_blank(cells):
             blank.append(line)
             continue
         result = _check_row(line, cells, columns, width)
@@ -373,6 +393,14 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         problems.append(f"has {len(cells)} cells but the header has {width}; accepted: no values beyond the header")
+    short = [f for f in COLUMNS if columns[f] >= len(cells)]
+    if short:
+        names = ", ".join(f"{COLUMNS[f][0]} ({f})" for f in short)
+        problems.append(
+            f"the row has {len(cells)} {'cell' if len(cells) == 1 else 'cells'}; {names} "
+            f"{'is' if len(short) == 1 else 'are'} missing; accepted: a cell (empty for a check not done) "
+            f"for each of the header's {width} columns"
+        )
     padded = [*cells, *([""] * (width - len(cells)))]
 
     def cell(field: str) -> str:
@@ -380,16 +408,22 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
 
     organization = cell("organization").strip()
     item = cell("item").strip()
-    if not organization:
+    if not organization and "organization" not in short:
         problems.append("団体名 (organization) is blank; accepted: the organisation's name")
-    if not item:
+    if not item and "item" not in short:
         problems.append("特定個人情報 (item) is blank; accepted: the specific personal information's name")
     planned = _parse_count("登録予定件数 (planned count)", cell("planned"))
     registered = _parse_count("実登録件数 (registered count)", cell("registered"))
     range_checked = _parse_check("登録対象範囲の確認 (range check)", cell("range_checked"))
     accuracy_checked = _parse_check("登録後の正確性の確認 (accuracy check)", cell("accuracy_checked"))
-    for value in (planned, registered, range_checked, accuracy_checked):
-        if isinstance(value, str):
+    checked = {
+        "planned": planned,
+        "registered": registered,
+        "range_checked": range_checked,
+        "accuracy_checked": accuracy_checked,
+    }
+    for field, value in checked.items():
+        if isinstance(value, str) and field not in short:  # a missing cell is reported once, above
             problems.append(value)
     if problems:
         return RowError(line=line, message="; ".join(problems), cells=original)
@@ -476,7 +510,11 @@ def _summary(report: ProgressReport, lang: str) -> str:
         if report.blank_rows:
             text += f"、空行 {report.blank_rows}行（読み飛ばし）"
         return text + f"。副本登録及び正確性の担保の期限 {deadline}（{CLAUSE}）"
-    text = f"{report.rows_read} rows read: {report.rows_needing_advice} need advice, {report.rows_in_error} in error"
+    read, need = report.rows_read, report.rows_needing_advice
+    text = (
+        f"{read} {'row' if read == 1 else 'rows'} read: {need} {'needs' if need == 1 else 'need'} advice, "
+        f"{report.rows_in_error} in error"
+    )
     if report.blank_rows:
         text += f", {report.blank_rows} blank skipped"
     return text + f". Registration and its accuracy due by {deadline} ({CLAUSE})"

@@ -42,7 +42,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "next_window": ("next window", "次の時間帯"),
     "reasons": ("Reasons", "理由"),
     "operating": ("the server is operating", "サーバー稼働中"),
-    "not_operating": ("the server is not operating", "サーバー停止中"),
+    # Not operating: outside the day's hours (稼働時間外), or a planned-stop day (計画停止).
+    "outside_hours": ("the server is outside its operating hours", "稼働時間外"),
+    "planned_stop": ("the server is in a planned stop", "計画停止中"),
     "date": ("date", "日付"),
     "weekday": ("day", "曜日"),
     "mode": ("mode", "モード"),
@@ -95,9 +97,9 @@ def weekday_name(d: date, lang: str) -> str:
 
 
 def format_day(d: date, lang: str) -> str:
-    """``2017-07-15 (Sat)`` or ``2017-07-15(土)``."""
+    """``2017-07-15 (Sat)`` or ``2017-07-15（土）`` (full-width brackets around Japanese text)."""
     if lang == "ja":
-        return f"{d.isoformat()}({weekday_name(d, lang)})"
+        return f"{d.isoformat()}（{weekday_name(d, lang)}）"
     return f"{d.isoformat()} ({weekday_name(d, lang)})"
 
 
@@ -128,9 +130,35 @@ def format_window(start: datetime, end: datetime, lang: str) -> str:
     return f"{day} {_clock(start)} - {format_day(end.date(), lang)} {_clock(end)}"
 
 
-def format_duration(seconds: float) -> str:
-    """``16:00`` (hours:minutes), with seconds only when they are not whole minutes."""
-    whole = int(seconds)
+def format_duration(seconds: float, lang: str = "en") -> str:
+    """A length of time that does not read as a time of day.
+
+    English ``13 h``, ``13h30m``, ``2h00m30s``, ``45m``; Japanese ``13時間``, ``13時間30分``,
+    ``2時間0分30秒``, ``45分``.  Seconds appear only when the length is not whole minutes
+    (to the microsecond: ``0.5s``, ``0.5秒``).
+
+    >>> format_duration(13 * 3600), format_duration(13.5 * 3600), format_duration(13.5 * 3600, "ja")
+    ('13 h', '13h30m', '13時間30分')
+    """
+    micros = round(seconds * 1_000_000)
+    whole, frac = divmod(micros, 1_000_000)
     h, rem = divmod(whole, 3600)
     m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if s or seconds != whole else f"{h}:{m:02d}"
+    ja = lang == "ja"
+    if m == s == frac == 0:
+        return f"{h}時間" if ja else f"{h} h"
+    has_seconds = bool(s or frac)
+    # (value, unit, shown): minutes are shown between hours and seconds even when zero.
+    fields = (
+        (str(h), "時間" if ja else "h", h > 0),
+        (str(m), "分" if ja else "m", m > 0 or (h > 0 and has_seconds)),
+        (f"{s}.{frac:06d}".rstrip("0") if frac else str(s), "秒" if ja else "s", has_seconds),
+    )
+    out = ""
+    for value, unit, shown in fields:
+        if not shown:
+            continue
+        if out and not ja and len(value.split(".")[0]) < 2:
+            value = "0" + value  # English pads a unit after a larger one: 2h05m, 1m05s
+        out += value + unit
+    return out

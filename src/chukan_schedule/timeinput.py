@@ -83,11 +83,15 @@ def coerce_operation(op: object) -> str:
 #: What :func:`parse_timestamp` reads, for error messages and ``--help``.
 ACCEPTED_TIMESTAMP_FORMS = (
     "ISO 8601 such as 2017-07-15T10:00, 2017-07-15T10:00:00.123456, 2017-07-15T01:00Z or "
-    "2017-07-15T10:00+09:00 (no offset means JST wall clock); 2017-07-15 10:00 or 2017/07/15 10:00; "
+    "2017-07-15T10:00+09:00 (no offset means JST wall clock), also basic 20170715T1000 or 20170715T100000+0900; "
+    "2017-07-15 10:00 or 2017/07/15 10:00, a space before the offset allowed (2017-07-15 10:00:00 +0900); "
     "a bare date 2017-07-15 (= 00:00); 2017年7月15日 10時30分, 2017年7月15日10時, 2017年7月15日(土) 10:30:15; "
     "the era: 平成29年7月15日 10:00, H29年7月15日 (令和 R, 平成 H, 昭和 S, 大正 T, 明治 M; 元年 = 1); "
     "full-width digits (２０１７年７月１５日１０時); 24:00 / 24時 = the next midnight"
 )
+
+#: How much of a text an error message quotes: a longer text is cut and its length given.
+_quote = TimestampFormatError.quote
 
 
 def _bad(text: str, problem: str) -> TimestampFormatError:
@@ -117,14 +121,20 @@ _CLOCK = _re.compile(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>
 _KANJI_CLOCK = _re.compile(
     r"(?P<h>\d{1,2})\s*時(?:\s*(?:(?P<mi>\d{1,2})\s*分(?:\s*(?P<s>\d{1,2})\s*秒)?|(?P<half>半)))?"
 )
-_OFFSET = _re.compile(r"(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|\s*(?P<jst>JST)", _re.IGNORECASE)
+# ISO 8601 basic form (20170715T100000+0900): the date is exactly 8 digits, the time 4 or 6 (and a fraction).
+_BASIC_DATE = _re.compile(r"(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?!\d)")
+_BASIC_CLOCK = _re.compile(r"(?P<h>\d{2})(?P<mi>\d{2})(?:(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?(?!\d)")
+# An offset may follow the time directly or after spaces, as logs write it (10:00:00 +0900).
+_OFFSET = _re.compile(r"\s*(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|(?P<jst>JST))", _re.IGNORECASE)
 
 
 def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     """Read a timestamp written as text; the result is aware, in ``tz`` (default: JST, Asia/Tokyo).
 
     A timestamp without an offset is wall-clock time in ``tz``; one with an offset
-    (``Z``, ``+00:00``, ``+0900``, ``JST``) is converted to ``tz``.  A bare date is 00:00 of
+    (``Z``, ``+00:00``, ``+0900``, ``JST``; directly after the time or after a space, as in
+    logs: ``2017-07-15 10:00:00 +0900``) is converted to ``tz``.  The ISO 8601 basic form
+    (``20170715T1000``, ``20170715T100000+0900``) is read too.  A bare date is 00:00 of
     that day.  Invalid dates and times raise :class:`TimestampFormatError` (a
     :class:`ValueError`) quoting the text and listing the accepted forms.
 
@@ -139,6 +149,18 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
 
     iso = _ISO_DATE.match(s)
     ja = None if iso else _JA_DATE.match(s)
+    basic = None if iso or ja else _BASIC_DATE.match(s)
+    if basic is not None:
+        d = _checked_date(text, int(basic["y"]), int(basic["mo"]), int(basic["d"]))
+        rest = s[basic.end() :]
+        if not rest:
+            return datetime.combine(d, _time(), tzinfo=tz)
+        if rest[0] not in "Tt":
+            raise _bad(
+                text,
+                f"expected 'T' and a time after the basic date {basic.group()}, got {_quote(rest)}; e.g. 20170715T1000",
+            )
+        return _with_time(text, d, rest[1:], tz, basic=True)
     if iso is not None:
         year, month, day = int(iso["y"]), int(iso["mo"]), int(iso["d"])
         rest = s[iso.end() :]
@@ -147,7 +169,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
         year = _era_year(text, ja["era"], ja["ey"]) if ja["era"] else int(ja["y"])
         rest = s[ja.end() :]
     else:
-        raise _bad(text, "it does not start with a date such as 2017-07-15 or 2017年7月15日")
+        raise _bad(text, "it does not start with a date such as 2017-07-15, 20170715 or 2017年7月15日")
     d = _checked_date(text, year, month, day)
     if ja is not None and ja["era"]:
         _check_era(text, ja["era"], d)
@@ -165,7 +187,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     if iso is not None and weekday is None:
         sep = _re.match(r"[Tt]|\s+", rest)
         if sep is None:
-            raise _bad(text, f"expected 'T' or a space between the date and the time, got {rest!r}")
+            raise _bad(text, f"expected 'T' or a space between the date and the time, got {_quote(rest)}")
         rest = rest[sep.end() :]
     else:
         rest = rest.lstrip()
@@ -200,16 +222,23 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
-    clock = _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
+def _with_time(text: str, d: date, rest: str, tz: tzinfo, basic: bool = False) -> datetime:
+    """The instant at the time in ``rest`` on ``d``; ``basic``: the ISO 8601 basic form (1030, 103015)."""
+    clock = _BASIC_CLOCK.match(rest) if basic else _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
     if clock is None:
-        raise _bad(text, f"cannot read the time {rest!r}; expected 10:30, 10:30:15 or 10時30分15秒")
+        if basic:
+            raise _bad(
+                text,
+                f"cannot read the time {_quote(rest)} after a basic date; expected hhmm, hhmmss or hhmmss.ffffff "
+                "as in 20170715T1030 or 20170715T103015",
+            )
+        raise _bad(text, f"cannot read the time {_quote(rest)}; expected 10:30, 10:30:15 or 10時30分15秒")
     hour = int(clock["h"])
     minute = 30 if clock.groupdict().get("half") else int(clock["mi"] or 0)
     second = int(clock["s"] or 0)
     fraction = clock.groupdict().get("f") or ""
     if len(fraction) > 6:
-        raise _bad(text, f"the fraction .{fraction} is finer than a microsecond (at most 6 digits)")
+        raise _bad(text, f"the fraction {_quote('.' + fraction)} is finer than a microsecond (at most 6 digits)")
     micro = int(fraction.ljust(6, "0")) if fraction else 0
     if minute > 59:
         raise _bad(text, f"minute {minute} is not 0-59")
@@ -226,7 +255,7 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
     if rest:
         off = _OFFSET.fullmatch(rest)
         if off is None:
-            raise _bad(text, f"cannot read {rest!r} after the time; expected an offset Z, +09:00, +0900 or JST")
+            raise _bad(text, f"cannot read {_quote(rest)} after the time; expected an offset Z, +09:00, +0900 or JST")
         if off["z"]:
             offset = _timezone.utc
         elif off["jst"]:
@@ -234,7 +263,7 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo) -> datetime:
         else:
             oh, om = int(off["oh"]), int(off["om"] or 0)
             if oh > 23 or om > 59:
-                raise _bad(text, f"the offset {rest!r} is not -23:59..+23:59")
+                raise _bad(text, f"the offset {_quote(rest.strip())} is not -23:59..+23:59")
             sign = -1 if off["sign"] == "-" else 1
             offset = _timezone(sign * _timedelta(hours=oh, minutes=om))
     local = datetime.combine(d, _time(hour, minute, second, micro))
