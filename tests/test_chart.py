@@ -415,3 +415,18 @@ def test_write_svg_replaces_the_file_whole(tmp_path: Path) -> None:
 def test_rendering_is_deterministic() -> None:
     assert render_svg(JULY_2017) == render_svg(JULY_2017, "en")
     assert render_svg(JULY_2017, "en") != render_svg(JULY_2017, "ja")
+
+
+def test_day_tooltips_in_each_language() -> None:
+    def tooltip(lang: str, day: str) -> str:
+        root = ET.fromstring(render_svg(JULY_2017, lang))
+        band = next(r for r in root.iter(f"{NS}rect") if r.get("class") == "mode-band" and r.get("data-day") == day)
+        title = band.find(f"{NS}title")
+        assert title is not None
+        return title.text or ""
+
+    # Marine Day (海の日), Monday 07-17: normal mode, the differential period (N6).
+    assert tooltip("ja", "2017-07-17") == "2017-07-17（月） 海の日：通常（通常実行モード） — 通常：差分副本登録・符号取得期間"
+    assert tooltip("en", "2017-07-17") == (
+        "2017-07-17 (Mon) Marine Day: normal mode — Normal mode: differential registration and code acquisition period"
+    )

@@ -453,7 +453,11 @@ def _draw_grid(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
         holiday = d.holiday(lang)
         extra = f" {holiday}" if holiday else ""
         period = d.period.ja if lang == "ja" else d.period.en
-        _sub(band, "title", f"{d.day.isoformat()} ({weekday}){extra}: {mode.text(lang)} — {period}")
+        if lang == "ja":
+            tooltip = f"{d.day.isoformat()}（{weekday}）{extra}：{mode.text(lang)} — {period}"
+        else:
+            tooltip = f"{d.day.isoformat()} ({weekday}){extra}: {mode.text(lang)} — {period}"
+        _sub(band, "title", tooltip)
     grid = _sub(svg, "g", class_="hours")
     left, right = layout.grid_left, layout.grid_right
     for hour in range(25):
