@@ -5,9 +5,11 @@ Subcommands: ``check`` (may I do X at this instant? 可否), ``windows`` (時間
 Human output is an aligned table in English or Japanese (``--lang``); ``--json`` is for machines.
 
 Exit status: 0 success (``check --operation``: allowed), 1 ``check --operation``: not
-allowed, 2 any error: one line on stderr, never a traceback.  Standard output that is closed
-or cannot be written (a full disk) is such an error too; a reader that stops early (``| head``)
-is not (status 141, as if stopped by SIGPIPE).
+allowed, 2 any error: one line on stderr, never a traceback.  The error line is in Japanese
+(``chukan-schedule: エラー: ...``) when the language is: ``--lang ja`` anywhere in argv (read
+before parsing, so that a usage error before it is in Japanese too), else a ``ja`` locale.
+Standard output that is closed or cannot be written (a full disk) is such an error too; a
+reader that stops early (``| head``) is not (status 141, as if stopped by SIGPIPE).
 """
 
 from __future__ import annotations
@@ -18,11 +20,24 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, NoReturn
 
 from .atomic import write_atomic
 from .engine import Plan
 from .errors import OutsidePlanError, PlanFileError, UnknownOperationError
+from .errors_ja import (
+    ERROR_JA,
+    ONCE,
+    PARAMETERS,
+    UNKNOWN_OPERATION_TAIL,
+    os_problem_ja,
+    outside_ja,
+    plan_file_ja,
+    sheet_ja,
+    timestamp_ja,
+    usage_ja,
+)
 from .model import DayPlan, Decision, Mode, OpDay, Operation, Reason, Window
 from .render import (
     format_duration,
@@ -44,7 +59,6 @@ EXIT_NOT_ALLOWED = 1
 EXIT_ERROR = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program stopped by a closed pipe
 
-_PARAMETERS = {"ts": "TIMESTAMP", "start": "--from", "end": "--to"}
 
 _OPERATION_NAMES: dict[str, Operation] = {}
 for _op in Operation:
@@ -65,7 +79,15 @@ _PROGRESS_EPILOG = (
 
 
 class CliError(Exception):
-    """An error to report as one line on stderr, exit status 2."""
+    """An error to report as one line on stderr, exit status 2; ``ja``: the same in Japanese (エラー文)."""
+
+    def __init__(self, en: str, ja: str | None = None) -> None:
+        super().__init__(en)
+        self.ja = ja
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (English when there is no Japanese one)."""
+        return self.ja if lang == "ja" and self.ja is not None else str(self)
 
 
 class StdoutError(CliError):
@@ -83,17 +105,24 @@ class _Once(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         if getattr(namespace, self.dest, None) is not None:
-            raise argparse.ArgumentError(
-                self, "give --operation once (check answers for one operation; without it, for all)"
-            )
+            raise argparse.ArgumentError(self, ONCE)
         setattr(namespace, self.dest, values)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: ``chukan-schedule: error: ...; see '... --help'``."""
+    """argparse with one-line errors: ``chukan-schedule: error: ...; see '... --help'``.
+
+    ``lang="ja"``: ``chukan-schedule: エラー: ...（'... --help' を参照）``.
+    """
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
         one_line = " ".join(message.split())
+        if self.lang == "ja":
+            self.exit(EXIT_ERROR, f"{PROG}: {ERROR_JA}: {usage_ja(one_line)}（'{self.prog} --help' を参照）\n")
         self.exit(EXIT_ERROR, f"{PROG}: error: {one_line}; see '{self.prog} --help'\n")
 
 
@@ -110,18 +139,17 @@ def default_lang(environ: Mapping[str, str] | None = None) -> str:
 def _operation(value: str) -> Operation:
     op = _OPERATION_NAMES.get(value.strip()) or _OPERATION_NAMES.get(value.strip().lower())
     if op is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown operation {value!r}; expected one of {_OPERATION_HELP} (or {', '.join(o.ja for o in Operation)})"
-        )
+        raise argparse.ArgumentTypeError(f"unknown operation {value!r}{UNKNOWN_OPERATION_TAIL}")
     return op
 
 
 # ---- the parser ----
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``chukan-schedule``."""
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser of ``chukan-schedule``; ``lang``: the language of its error line."""
     parser = _Parser(
+        lang=lang,
         prog=PROG,
         description="The municipal middle server's (自治体中間サーバー) July 2017 plan: "
         "may I do X at this instant, and if not, why and when next?",
@@ -135,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=help_text, description=help_text, lang=lang)
         _add_common(p, argparse.SUPPRESS)
         return p
 
@@ -225,9 +253,10 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_scan_lang(arguments) or default_lang())
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     lang: str = args.lang or default_lang()
@@ -239,31 +268,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         _flush_stdout()
         return status
     except OutsidePlanError as exc:
-        return _fail(_outside_message(exc))
+        return _fail(outside_ja(exc) if lang == "ja" else _outside_message(exc), lang)
     except StdoutError as exc:
         _silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
-        return _fail(str(exc))
-    except (CliError, TimestampFormatError, PlanFileError, UnknownOperationError) as exc:
-        return _fail(str(exc))
+        return _fail(exc.text(lang), lang)
+    except CliError as exc:
+        return _fail(exc.text(lang), lang)
+    except TimestampFormatError as exc:
+        return _fail(timestamp_ja(exc) if lang == "ja" else str(exc), lang)
+    except PlanFileError as exc:
+        return _fail(plan_file_ja(exc) if lang == "ja" else str(exc), lang)
+    except UnknownOperationError as exc:
+        return _fail(f"操作名が正しくありません（{exc}）" if lang == "ja" else str(exc), lang)
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): nothing to say, as if by SIGPIPE
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         name = f" {exc.filename}" if exc.filename else ""
+        if lang == "ja":
+            return _fail(f"{name.strip() or 'ファイル'} を読み書きできません{os_problem_ja(exc)}", lang)
         return _fail(f"cannot write or read{name}: {exc.strerror or exc}")
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback: say what broke, in one line
+        if lang == "ja":
+            return _fail(f"内部エラー（{type(exc).__name__}: {exc}）。報告してください", lang)
         return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _fail(message: str) -> int:
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+def _fail(message: str, lang: str = "en") -> int:
+    prefix = ERROR_JA if lang == "ja" else "error"
+    print(f"{PROG}: {prefix}: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_ERROR
 
 
+def _scan_lang(argv: Sequence[str]) -> str | None:
+    """The last valid ``--lang ja|en`` (or ``--lang=ja``, or an abbreviation ``--la ja``) in ``argv``.
+
+    Read before argparse runs, so that a usage error found before ``--lang`` is in that language.
+    An argument after ``--`` is not an option.
+    """
+    found: str | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):
+            continue
+        if not eq:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        if value in LANGS:
+            found = value
+    return found
+
+
 def _outside_message(exc: OutsidePlanError) -> str:
-    what = _PARAMETERS.get(exc.parameter, exc.parameter)
+    what = PARAMETERS.get(exc.parameter, exc.parameter)
     start, end = exc.coverage_start.isoformat(), exc.coverage_end.isoformat()
     if exc.parameter in ("start", "end"):  # a bound of a range may be the plan's end itself
         limit = f"at most {end}" if exc.value > exc.coverage_end else f"at least {start}"
@@ -291,7 +351,7 @@ def _write_stdout(data: str | bytes) -> None:
     """Write text or bytes to standard output; a closed or unwritable one is a :class:`StdoutError`."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`>&-`)
-        raise StdoutError("cannot write to standard output: standard output is closed")
+        raise _stdout_closed()
     try:
         if isinstance(data, bytes):
             stream.flush()
@@ -302,9 +362,22 @@ def _write_stdout(data: str | bytes) -> None:
     except BrokenPipeError:
         raise  # the reader stopped early: main() ends quietly
     except OSError as exc:
-        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise _stdout_failed(exc) from None
     except ValueError:  # "I/O operation on closed file"
-        raise StdoutError("cannot write to standard output: standard output is closed") from None
+        raise _stdout_closed() from None
+
+
+def _stdout_closed() -> StdoutError:
+    return StdoutError(
+        "cannot write to standard output: standard output is closed",
+        "標準出力に書き込めません：標準出力が閉じられています",
+    )
+
+
+def _stdout_failed(exc: OSError) -> StdoutError:
+    return StdoutError(
+        f"cannot write to standard output: {exc.strerror or exc}", f"標準出力に書き込めません{os_problem_ja(exc)}"
+    )
 
 
 def _say(line: str) -> None:
@@ -321,9 +394,9 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise _stdout_failed(exc) from None
     except ValueError:
-        raise StdoutError("cannot write to standard output: standard output is closed") from None
+        raise _stdout_closed() from None
 
 
 def _to_stdout(output: str | None) -> bool:
@@ -343,11 +416,21 @@ def _check_output(args: argparse.Namespace) -> None:
     if output is None or output == "-":
         return
     if not output:
-        raise CliError("--output: give a file name (or - for standard output)")
-    inputs = [("the input sheet", getattr(args, "file", None)), ("the plan file (--plan)", args.plan)]
-    for what, path in inputs:
+        raise CliError(
+            "--output: give a file name (or - for standard output)",
+            "--output：ファイル名を指定してください（標準出力は -）",
+        )
+    inputs = [
+        ("the input sheet", "入力の進捗シート", getattr(args, "file", None)),
+        ("the plan file (--plan)", "計画ファイル（--plan）", args.plan),
+    ]
+    for what, what_ja, path in inputs:
         if path and _same_file(output, path):
-            raise CliError(f"--output {output} is {what} {path}: writing there would replace it; give another file")
+            raise CliError(
+                f"--output {output} is {what} {path}: writing there would replace it; give another file",
+                f"--output {output} は{what_ja} {path} です。"
+                "書き込むと上書きされるため、別のファイルを指定してください",
+            )
 
 
 def _load_plan(path: str | None) -> Plan:
@@ -365,7 +448,7 @@ def _timestamp(value: str, plan: Plan, what: str) -> datetime:
     try:
         return parse_timestamp(value, plan.tz)
     except TimestampFormatError as exc:
-        raise CliError(f"{what}: {exc}") from None
+        raise CliError(f"{what}: {exc}", f"{what}：{timestamp_ja(exc)}") from None
 
 
 def _print_json(obj: object) -> None:
@@ -404,7 +487,10 @@ def _decision_json(d: Decision, plan: Plan) -> dict[str, Any]:
 def _cmd_check(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     at = _timestamp(args.timestamp, plan, "TIMESTAMP")
     if args.quiet and args.operation is None:
-        raise CliError("--quiet needs --operation OP (the exit status answers for one operation)")
+        raise CliError(
+            "--quiet needs --operation OP (the exit status answers for one operation)",
+            "--quiet には --operation OP が必要です（終了ステータスは1つの操作について答えます）",
+        )
     ops: list[Operation] = [args.operation] if args.operation is not None else list(Operation)
     decisions = [plan.check(op, at) for op in ops]
     local = at.astimezone(plan.tz)
@@ -471,7 +557,11 @@ def _cmd_windows(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     except OutsidePlanError:
         raise
     except ValueError as exc:  # end before start
-        raise CliError(f"--to must not be before --from: {exc}") from None
+        raise CliError(
+            f"--to must not be before --from: {exc}",
+            f"--to（{_iso(end, plan)}）は --from（{_iso(start, plan)}）より前にできません。"
+            "--to には --from 以降の時刻を指定してください",
+        ) from None
     if args.json:
         _print_json(
             {
@@ -596,8 +686,14 @@ def _cmd_table(args: argparse.Namespace, plan: Plan, lang: str) -> int:
 def _missing(command: str, exc: ImportError) -> CliError:
     name = getattr(exc, "name", None) or "?"
     if name.startswith("chukan_schedule"):
-        return CliError(f"{command} is not available: {name} is not installed")
-    return CliError(f"{command} needs the Python package {name!r}, which is not installed")
+        return CliError(
+            f"{command} is not available: {name} is not installed",
+            f"{command} は使えません：{name} がインストールされていません",
+        )
+    return CliError(
+        f"{command} needs the Python package {name!r}, which is not installed",
+        f"{command} には Python パッケージ {name!r} が必要ですが、インストールされていません",
+    )
 
 
 def _write_or_print(data: bytes, output: str | None) -> None:
@@ -609,7 +705,10 @@ def _write_or_print(data: bytes, output: str | None) -> None:
     try:
         write_atomic(output, data)
     except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
-        raise CliError(f"--output {output}: cannot write it: {exc.strerror or exc}") from None
+        raise CliError(
+            f"--output {output}: cannot write it: {exc.strerror or exc}",
+            f"--output {output} に書き込めません{os_problem_ja(exc)}",
+        ) from None
 
 
 def _cmd_ics(args: argparse.Namespace, plan: Plan, lang: str) -> int:
@@ -640,9 +739,12 @@ def _cmd_progress(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         # The plan gives only P1's deadline; the embedded plan is read_sheet's own default.
         report = progress.read_sheet(args.file) if args.plan is None else progress.read_sheet(args.file, plan=plan)
     except progress.SheetError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), sheet_ja(str(exc), str(Path(args.file)))) from None
     except KeyError as exc:  # a --plan file without P1's milestone
-        raise CliError(f"--plan {args.plan}: {exc.args[0] if exc.args else exc}") from None
+        detail = exc.args[0] if exc.args else exc
+        raise CliError(
+            f"--plan {args.plan}: {detail}", f"--plan {args.plan}：P1 の期限のマイルストーンがありません（{detail}）"
+        ) from None
     if args.json:
         out = json.dumps(progress.to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:
