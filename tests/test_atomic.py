@@ -79,3 +79,9 @@ def test_a_folder_or_an_empty_path_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="empty path"):
         write_atomic("", b"x")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_trailing_slash_names_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError, match="ends with a slash"):
+        write_atomic(f"{tmp_path}/new/", b"x")
+    assert os.listdir(tmp_path) == []

@@ -1216,3 +1216,49 @@ def test_program_errors_in_a_japanese_locale(argv: list[str], expected: str | No
         assert done.stdout.startswith("2017-07-01（土） 09:00 JST: 計画停止、計画停止中\n")
         return
     assert (done.returncode, done.stdout, done.stderr) == (2, "", expected + "\n")
+
+
+# ---- second QA pass ----
+
+
+def test_closed_stderr_never_writes_the_error_into_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    with out.open("w") as f:
+        r = subprocess.run(
+            [sys.executable, "-m", "chukan_schedule", "check", "2017-08-13", "--json"],
+            stdout=f,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=lambda: os.close(2),  # as `2>&-`: the child starts with stderr closed
+        )
+    assert r.returncode == 2
+    assert out.read_bytes() == b""
+
+
+def test_progress_csv_file_has_a_bom_for_excel_but_stdout_does_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "result.csv"
+    status, _, _ = run(capsys, "progress", str(PROGRESS_CSV), "--csv", "--output", str(target))
+    assert status == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data[3:].decode("utf-8").startswith("団体名")
+
+
+def test_a_long_operation_name_is_quoted_short(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "windows", "x" * 500)
+    assert_one_line_error(status, out, err, "'" + "x" * 60 + "'… (500 characters)")
+    assert len(err) < 400
+
+
+def test_an_empty_plan_name(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--plan", "", "table")
+    assert_one_line_error(status, out, err, "--plan: give a plan file name")
+
+
+def test_output_to_dev_stdout_through_a_pipe() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "chukan_schedule", "ics", "--operation", "linkage_test", "--output", "/dev/stdout"],
+        capture_output=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert r.stdout.count(b"BEGIN:VEVENT") == 5 + 6 + 8  # 5 test-week windows, 6 periods, 8 milestones

@@ -21,23 +21,26 @@ def write_atomic(path: str | PathLike[str], data: bytes) -> None:
     replaced); a target that is not a regular file (``/dev/null``, a FIFO) is written to
     directly, since it cannot be replaced; a folder is refused.
     """
-    if not os.fspath(path):
+    name = os.fspath(path)
+    if not name:
         raise FileNotFoundError(errno.ENOENT, "an empty path; give a file name", "")
-    target = Path(os.path.realpath(path))
+    if name.endswith(("/", os.sep)):
+        raise IsADirectoryError(errno.EISDIR, "names a folder (it ends with a slash); give a file name", name)
     try:
-        st = target.stat()
+        st = os.stat(name)  # follows links, /dev/stdout's to a pipe included
     except FileNotFoundError:
         st = None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", os.fspath(path))
+        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", name)
     if st is not None and not stat.S_ISREG(st.st_mode):
-        with open(target, "wb") as f:  # a device or a pipe: nothing to replace
+        with open(name, "wb") as f:  # a device or a pipe: nothing to replace, so write to it
             f.write(data)
         return
+    target = Path(os.path.realpath(name))  # a link stays a link: its target is replaced
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:  # name the file the caller asked for, not our temporary one
-        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
+        raise OSError(exc.errno, exc.strerror, name) from exc
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 
 from .atomic import write_atomic
 from .engine import Plan
-from .errors import OutsidePlanError, PlanFileError, UnknownOperationError
+from .errors import OutsidePlanError, PlanFileError, UnknownOperationError, quoted
 from .errors_ja import (
     ERROR_JA,
     ONCE,
@@ -139,7 +139,7 @@ def default_lang(environ: Mapping[str, str] | None = None) -> str:
 def _operation(value: str) -> Operation:
     op = _OPERATION_NAMES.get(value.strip()) or _OPERATION_NAMES.get(value.strip().lower())
     if op is None:
-        raise argparse.ArgumentTypeError(f"unknown operation {value!r}{UNKNOWN_OPERATION_TAIL}")
+        raise argparse.ArgumentTypeError(f"unknown operation {quoted(value)}{UNKNOWN_OPERATION_TAIL}")
     return op
 
 
@@ -298,7 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(message: str, lang: str = "en") -> int:
     prefix = ERROR_JA if lang == "ja" else "error"
-    print(f"{PROG}: {prefix}: {' '.join(message.split())}", file=sys.stderr)
+    if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than write into stdout
+        print(f"{PROG}: {prefix}: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -412,6 +413,8 @@ def _same_file(a: str, b: str) -> bool:
 
 def _check_output(args: argparse.Namespace) -> None:
     """Refuse an empty ``--output`` and one that names an input file, before anything is read or written."""
+    if args.plan == "":
+        raise CliError("--plan: give a plan file name", "--plan：計画ファイル名を指定してください")
     output: str | None = getattr(args, "output", None)
     if output is None or output == "-":
         return
@@ -753,5 +756,7 @@ def _cmd_progress(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         out = progress.render_text(report, lang)
         if not out.endswith("\n"):
             out += "\n"
-    _write_or_print(out.encode("utf-8"), args.output)
+    # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
+    to_file = args.csv and not _to_stdout(args.output)
+    _write_or_print(out.encode("utf-8-sig" if to_file else "utf-8"), args.output)
     return EXIT_OK

@@ -10,7 +10,19 @@ __all__ = [
     "PlanFileError",
     "TimestampFormatError",
     "UnknownOperationError",
+    "quoted",
 ]
+
+
+#: How many characters of a user's text a message quotes (a pasted log line is cut short).
+QUOTE_LIMIT = 60
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for a message: whole when short, else its first characters and its length."""
+    if len(text) <= QUOTE_LIMIT:
+        return repr(text)
+    return f"{text[:QUOTE_LIMIT]!r}… ({len(text)} characters)"
 
 
 class OutsidePlanError(ValueError):
@@ -63,17 +75,7 @@ class TimestampFormatError(ValueError):
     ``text`` is the text as given and ``problem`` what was wrong with it.
     """
 
-    #: How many characters of the text the message quotes (a pasted log line is cut short).
-    QUOTE_LIMIT = 60
-
     def __init__(self, text: str, problem: str, accepted: str) -> None:
         self.text = text
         self.problem = problem
-        super().__init__(f"cannot read {self.quote(text)} as a timestamp: {problem}; accepted: {accepted}")
-
-    @classmethod
-    def quote(cls, text: str) -> str:
-        """``text`` quoted for a message: whole when short, else its first characters and its length."""
-        if len(text) <= cls.QUOTE_LIMIT:
-            return repr(text)
-        return f"{text[: cls.QUOTE_LIMIT]!r}… ({len(text)} characters)"
+        super().__init__(f"cannot read {quoted(text)} as a timestamp: {problem}; accepted: {accepted}")

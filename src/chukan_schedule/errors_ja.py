@@ -11,7 +11,7 @@ import errno
 import re
 from collections.abc import Callable
 
-from .errors import OutsidePlanError, PlanFileError, TimestampFormatError
+from .errors import QUOTE_LIMIT, OutsidePlanError, PlanFileError, TimestampFormatError
 from .model import Operation
 
 __all__ = [
@@ -238,7 +238,7 @@ _TIMESTAMP_PROBLEMS_JA: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], s
 
 def timestamp_ja(exc: TimestampFormatError) -> str:
     """``'…' を時刻として読み取れません：<problem>。受け付ける形式：…``."""
-    limit = TimestampFormatError.QUOTE_LIMIT
+    limit = QUOTE_LIMIT
     quoted = repr(exc.text) if len(exc.text) <= limit else f"{exc.text[:limit]!r}…（{len(exc.text)}文字）"
     problem = f"（{exc.problem}）"  # what cannot be recognised stays as it is
     for pattern, say in _TIMESTAMP_PROBLEMS_JA:
@@ -265,7 +265,7 @@ def plan_file_ja(exc: PlanFileError) -> str:
     if problem.startswith("missing; "):
         return f"{where} に {exc.key} がありません（{problem.removeprefix('missing; ')}）"
     if problem.startswith("unknown key; "):
-        return f"{where} の {exc.key} は知らないキーです（{problem.removeprefix('unknown key; ')}）"
+        return f"{where} の {exc.key} は使用できないキーです（{problem.removeprefix('unknown key; ')}）"
     return f"{where} の {exc.key} が正しくありません（{problem}）"
 
 

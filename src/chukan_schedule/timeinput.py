@@ -16,7 +16,7 @@ from datetime import timedelta as _timedelta
 from datetime import timezone as _timezone
 from zoneinfo import ZoneInfo
 
-from .errors import InvalidTimestampError, TimestampFormatError, UnknownOperationError
+from .errors import InvalidTimestampError, TimestampFormatError, UnknownOperationError, quoted
 from .model import Operation
 
 #: Japan Standard Time: how a timestamp without a zone is read (SPEC.md, point 2).
@@ -91,7 +91,7 @@ ACCEPTED_TIMESTAMP_FORMS = (
 )
 
 #: How much of a text an error message quotes: a longer text is cut and its length given.
-_quote = TimestampFormatError.quote
+_quote = quoted
 
 
 def _bad(text: str, problem: str) -> TimestampFormatError:
