@@ -429,7 +429,30 @@ def test_render_text_lists_errors_and_blank_rows(sheet_ja: ProgressReport) -> No
         "読込 9行：助言等が必要 4行、エラー 2行、空行 1行（読み飛ばし）。"
         "副本登録及び正確性の担保の期限 2017年6月30日（6月末）（P1）"
     )
-    assert any(x.startswith("  10行目: ") for x in ja)
+    # Row errors in Japanese too: line 10 holds a planned count of -5.
+    assert "  10行目：登録予定件数「-5」が負の数です（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）" in ja
+
+
+def test_row_errors_in_japanese(tmp_path: Path) -> None:
+    text = f"{HEADER_JA}\nA市,住民票関係情報,abc,10,済,たぶん\n,税,10,10,済,済\nC村,x,10,10\n"
+    report = read_sheet(write(tmp_path, text))
+    assert [e.line for e in report.errors] == [2, 3, 4]
+    assert report.errors[0].message_ja == (
+        "登録予定件数「abc」は件数として読めません（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）。"
+        "登録後の正確性の確認「たぶん」は確認欄の値として読めません"
+        "（実施済みは 済・○・〇・はい・yes・true・1、未実施は 未・×・いいえ・no・false・0・空欄）"
+    )
+    assert report.errors[1].message_ja == "団体名が空欄です（団体名を記入してください）"
+    assert report.errors[2].message_ja == (
+        "この行のセルは4個で、登録対象範囲の確認・登録後の正確性の確認の欄がありません"
+        "（見出しの6列それぞれにセルが必要です。未実施の確認は空欄）"
+    )
+    assert report.errors[1].text("en") == "団体名 (organization) is blank; accepted: the organisation's name"
+    assert to_json(report)["errors"][1] == {
+        "line": 3,
+        "message": "団体名 (organization) is blank; accepted: the organisation's name",
+        "message_ja": "団体名が空欄です（団体名を記入してください）",
+    }
 
 
 def test_render_text_escapes_control_characters_and_counts_combining_marks(tmp_path: Path) -> None:

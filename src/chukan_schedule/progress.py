@@ -94,6 +94,8 @@ _DONE = ("済", "○", "〇", "はい", "yes", "true", "1")
 _NOT_DONE = ("未", "×", "いいえ", "no", "false", "0", "")
 _CHECK_ACCEPTED = "done: 済/○/〇/はい/yes/true/1; not done: 未/×/いいえ/no/false/0/blank"
 _COUNT_ACCEPTED = "a whole number of 0 or more, e.g. 1234, 1,234 or １，２３４, optionally followed by 件"
+_CHECK_ACCEPTED_JA = "実施済みは 済・○・〇・はい・yes・true・1、未実施は 未・×・いいえ・no・false・0・空欄"
+_COUNT_ACCEPTED_JA = "0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可"
 _COUNT_RE = re.compile(r"\d+|\d{1,3}(?:,\d{3})+", re.ASCII)
 _NEGATIVE_RE = re.compile(r"[-−]\s*(?:\d+|\d{1,3}(?:,\d{3})+)", re.ASCII)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -142,6 +144,10 @@ class RowError:
     line: int
     message: str
     cells: tuple[str, ...] = ()
+    message_ja: str = ""  # the same problems in Japanese
+
+    def text(self, lang: str) -> str:
+        return self.message_ja if lang == "ja" and self.message_ja else self.message
 
 
 @attrs.frozen
@@ -365,41 +371,72 @@ def _map_header(p: Path, header: Sequence[str]) -> dict[str, int]:
     return columns
 
 
-def _parse_count(label: str, raw: str) -> int | str:
+def _parse_count(label: str, raw: str) -> int | tuple[str, str]:
+    """The count, or what is wrong with it (English, Japanese); ``label`` is the column's Japanese name."""
     text = unicodedata.normalize("NFKC", raw).strip()
     if text.endswith("件"):
         text = text[:-1].rstrip()
     if _COUNT_RE.fullmatch(text):
         return int(text.replace(",", ""))
+    en = f"{label} ({_LABEL_EN[label]})"
     if _NEGATIVE_RE.fullmatch(text):
-        return f"{label} {raw!r} is negative; accepted: {_COUNT_ACCEPTED}"
+        return (
+            f"{en} {raw!r} is negative; accepted: {_COUNT_ACCEPTED}",
+            f"{label}「{raw}」が負の数です（受け付ける値：{_COUNT_ACCEPTED_JA}）",
+        )
     if not text:
-        return f"{label} is blank; accepted: {_COUNT_ACCEPTED}"
-    return f"{label} {raw!r} is not a count; accepted: {_COUNT_ACCEPTED}"
+        return f"{en} is blank; accepted: {_COUNT_ACCEPTED}", f"{label}が空欄です（受け付ける値：{_COUNT_ACCEPTED_JA}）"
+    return (
+        f"{en} {raw!r} is not a count; accepted: {_COUNT_ACCEPTED}",
+        f"{label}「{raw}」は件数として読めません（受け付ける値：{_COUNT_ACCEPTED_JA}）",
+    )
 
 
-def _parse_check(label: str, raw: str) -> bool | str:
+def _parse_check(label: str, raw: str) -> bool | tuple[str, str]:
+    """The check, or what is wrong with it (English, Japanese); ``label`` is the column's Japanese name."""
     text = _norm(raw)
     if text in _DONE_SET:
         return True
     if text in _NOT_DONE_SET:
         return False
-    return f"{label} {raw!r} is not a check mark; accepted: {_CHECK_ACCEPTED}"
+    return (
+        f"{label} ({_LABEL_EN[label]}) {raw!r} is not a check mark; accepted: {_CHECK_ACCEPTED}",
+        f"{label}「{raw}」は確認欄の値として読めません（{_CHECK_ACCEPTED_JA}）",
+    )
+
+
+# The English name each column's problems use.
+_LABEL_EN = {
+    "登録予定件数": "planned count",
+    "実登録件数": "registered count",
+    "登録対象範囲の確認": "range check",
+    "登録後の正確性の確認": "accuracy check",
+}
 
 
 def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int) -> RowResult | RowError:
     original = tuple(cells)
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []  # (English, Japanese)
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
-        problems.append(f"has {len(cells)} cells but the header has {width}; accepted: no values beyond the header")
+        problems.append(
+            (
+                f"has {len(cells)} cells but the header has {width}; accepted: no values beyond the header",
+                f"セルが{len(cells)}個あり、見出しの{width}列を超えています（見出しを超える値は受け付けません）",
+            )
+        )
     short = [f for f in COLUMNS if columns[f] >= len(cells)]
     if short:
         names = ", ".join(f"{COLUMNS[f][0]} ({f})" for f in short)
+        names_ja = "・".join(COLUMNS[f][0] for f in short)
         problems.append(
-            f"the row has {len(cells)} {'cell' if len(cells) == 1 else 'cells'}; {names} "
-            f"{'is' if len(short) == 1 else 'are'} missing; accepted: a cell (empty for a check not done) "
-            f"for each of the header's {width} columns"
+            (
+                f"the row has {len(cells)} {'cell' if len(cells) == 1 else 'cells'}; {names} "
+                f"{'is' if len(short) == 1 else 'are'} missing; accepted: a cell (empty for a check not done) "
+                f"for each of the header's {width} columns",
+                f"この行のセルは{len(cells)}個で、{names_ja}の欄がありません（見出しの{width}列それぞれにセルが必要です。"
+                "未実施の確認は空欄）",
+            )
         )
     padded = [*cells, *([""] * (width - len(cells)))]
 
@@ -409,13 +446,23 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
     organization = cell("organization").strip()
     item = cell("item").strip()
     if not organization and "organization" not in short:
-        problems.append("団体名 (organization) is blank; accepted: the organisation's name")
+        problems.append(
+            (
+                "団体名 (organization) is blank; accepted: the organisation's name",
+                "団体名が空欄です（団体名を記入してください）",
+            )
+        )
     if not item and "item" not in short:
-        problems.append("特定個人情報 (item) is blank; accepted: the specific personal information's name")
-    planned = _parse_count("登録予定件数 (planned count)", cell("planned"))
-    registered = _parse_count("実登録件数 (registered count)", cell("registered"))
-    range_checked = _parse_check("登録対象範囲の確認 (range check)", cell("range_checked"))
-    accuracy_checked = _parse_check("登録後の正確性の確認 (accuracy check)", cell("accuracy_checked"))
+        problems.append(
+            (
+                "特定個人情報 (item) is blank; accepted: the specific personal information's name",
+                "特定個人情報が空欄です（特定個人情報の名称を記入してください）",
+            )
+        )
+    planned = _parse_count("登録予定件数", cell("planned"))
+    registered = _parse_count("実登録件数", cell("registered"))
+    range_checked = _parse_check("登録対象範囲の確認", cell("range_checked"))
+    accuracy_checked = _parse_check("登録後の正確性の確認", cell("accuracy_checked"))
     checked = {
         "planned": planned,
         "registered": registered,
@@ -423,10 +470,15 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
         "accuracy_checked": accuracy_checked,
     }
     for field, value in checked.items():
-        if isinstance(value, str) and field not in short:  # a missing cell is reported once, above
+        if isinstance(value, tuple) and field not in short:  # a missing cell is reported once, above
             problems.append(value)
     if problems:
-        return RowError(line=line, message="; ".join(problems), cells=original)
+        return RowError(
+            line=line,
+            message="; ".join(en for en, _ in problems),
+            cells=original,
+            message_ja="。".join(ja for _, ja in problems),
+        )
     assert isinstance(planned, int) and isinstance(registered, int)
     assert isinstance(range_checked, bool) and isinstance(accuracy_checked, bool)
     reasons = _reasons(planned, registered, range_checked, accuracy_checked)
@@ -564,7 +616,7 @@ def render_text(report: ProgressReport, lang: str = "en") -> str:
     if report.errors:
         out.append("エラー：" if ja else "Errors:")
         for e in report.errors:
-            out.append(f"  {e.line}行目: {e.message}" if ja else f"  line {e.line}: {e.message}")
+            out.append(f"  {e.line}行目：{e.text('ja')}" if ja else f"  line {e.line}: {e.message}")
     out.append(_summary(report, lang))
     return "\n".join(out) + "\n"
 
@@ -590,7 +642,7 @@ def to_json(report: ProgressReport) -> dict[str, Any]:
             }
             for r in report.rows
         ],
-        "errors": [{"line": e.line, "message": e.message} for e in report.errors],
+        "errors": [{"line": e.line, "message": e.message, "message_ja": e.message_ja} for e in report.errors],
         "summary": {
             "rows_read": report.rows_read,
             "rows_needing_advice": report.rows_needing_advice,
