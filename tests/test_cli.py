@@ -952,7 +952,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         (["next"], E + "次の引数が必要です：OP、TIMESTAMP（'chukan-schedule next --help' を参照）"),
         (
             ["check", "2017-07-15", "--frobnicate"],
-            E + "認識できない引数：--frobnicate（'chukan-schedule --help' を参照）",
+            E + "認識できない引数：--frobnicate（'chukan-schedule check --help' を参照）",
         ),
         (
             ["bogus"],
@@ -1028,7 +1028,7 @@ def test_errors_in_japanese_from_the_locale(
         ),
         (
             ["check", "2017-07-15", "--frobnicate", "--lang=ja"],
-            E + "認識できない引数：--frobnicate（'chukan-schedule --help' を参照）",
+            E + "認識できない引数：--frobnicate（'chukan-schedule check --help' を参照）",
         ),
         (["check", "--la", "ja"], E + "次の引数が必要です：TIMESTAMP（'chukan-schedule check --help' を参照）"),
         (
@@ -1046,7 +1046,7 @@ def test_lang_after_the_bad_argument(capsys: pytest.CaptureFixture[str], argv: l
 def test_lang_after_double_dash_is_not_an_option(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "check", "--", "--lang", "ja")
     assert_one_line_error(status, out, err)
-    assert err == "chukan-schedule: error: unrecognized arguments: ja; see 'chukan-schedule --help'\n"
+    assert err == "chukan-schedule: error: unrecognized arguments: ja; see 'chukan-schedule check --help'\n"
 
 
 @pytest.mark.parametrize(
@@ -1262,3 +1262,19 @@ def test_output_to_dev_stdout_through_a_pipe() -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
     assert r.stdout.count(b"BEGIN:VEVENT") == 5 + 6 + 8  # 5 test-week windows, 6 periods, 8 milestones
+
+
+def test_an_unknown_option_after_a_command_points_to_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check", "2017-07-13", "--bogus")
+    assert status == 2 and out == ""
+    assert err == "chukan-schedule: error: unrecognized arguments: --bogus; see 'chukan-schedule check --help'\n"
+    status, out, err = run(capsys, "--lang", "ja", "check", "2017-07-13", "--bogus")
+    assert err == "chukan-schedule: エラー: 認識できない引数：--bogus（'chukan-schedule check --help' を参照）\n"
+
+
+def test_control_characters_in_a_file_name_are_shown_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "progress", "\x1b[31mred.csv")
+    assert status == 2 and out == ""
+    assert err == (
+        "chukan-schedule: error: \\x1b[31mred.csv: no such file; accepted: a CSV (UTF-8 or CP932) or .xlsx file\n"
+    )

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -120,7 +121,7 @@ class _Parser(argparse.ArgumentParser):
         self.lang = lang
 
     def error(self, message: str) -> NoReturn:
-        one_line = " ".join(message.split())
+        one_line = _printable(message)
         if self.lang == "ja":
             self.exit(EXIT_ERROR, f"{PROG}: {ERROR_JA}: {usage_ja(one_line)}（'{self.prog} --help' を参照）\n")
         self.exit(EXIT_ERROR, f"{PROG}: error: {one_line}; see '{self.prog} --help'\n")
@@ -256,7 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_scan_lang(arguments) or default_lang())
     try:
-        args = parser.parse_args(arguments)
+        args, extras = parser.parse_known_args(arguments)
+        if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
+            _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(extras)}")
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     lang: str = args.lang or default_lang()
@@ -296,10 +299,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser  # pragma: no cover - the parser always has its subcommands
+
+
+def _printable(message: str) -> str:
+    """One line with no control characters: a file name cannot move the cursor or forge a line."""
+    flat = " ".join(message.split())
+    return "".join(ascii(ch)[1:-1] if unicodedata.category(ch) == "Cc" else ch for ch in flat)
+
+
 def _fail(message: str, lang: str = "en") -> int:
     prefix = ERROR_JA if lang == "ja" else "error"
     if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than write into stdout
-        print(f"{PROG}: {prefix}: {' '.join(message.split())}", file=sys.stderr)
+        print(f"{PROG}: {prefix}: {_printable(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
