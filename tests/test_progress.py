@@ -677,3 +677,15 @@ def test_header_searched_in_the_first_ten_non_blank_rows(tmp_path: Path) -> None
 def test_header_with_a_column_named_twice_below_a_title(tmp_path: Path) -> None:
     with pytest.raises(SheetError, match=r"columns 3 and 7 both name 登録予定件数 \(planned\)"):
         read_sheet(write(tmp_path, f"title\n{HEADER_JA},planned\nF,x,10,10,済,済,10\n"))
+
+
+def test_an_unclosed_quote_is_named_not_hidden(tmp_path: Path) -> None:
+    # The quote opened in line 2 runs on to the end: lines 3-4 are swallowed into one cell.
+    text = f'{HEADER_JA}\nA市,"住民票,1000,600,済,済\nB町,税,10,10,済,済\nC村,福祉,10,10,済,済\n'
+    report = read_sheet(write(tmp_path, text))
+    assert report.rows == ()
+    assert len(report.errors) == 1
+    err = report.errors[0]
+    assert err.line == 2
+    assert "特定個人情報 (item) runs over several lines: an unclosed quote" in err.message
+    assert "特定個人情報の欄が複数行にわたっています。閉じていない引用符" in err.message_ja

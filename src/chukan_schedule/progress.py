@@ -443,6 +443,17 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
     def cell(field: str) -> str:
         return padded[columns[field]]
 
+    for field in COLUMNS:
+        if field not in short and ("\n" in cell(field) or "\r" in cell(field)):
+            name = COLUMNS[field][0]
+            problems.append(
+                (
+                    f"{name} ({field}) runs over several lines: an unclosed quote (\") swallows the lines after it; "
+                    "accepted: one line per cell",
+                    f"{name}の欄が複数行にわたっています。閉じていない引用符（\"）が後の行を取り込んでいます"
+                    "（各欄は1行で記入してください）",
+                )
+            )
     organization = cell("organization").strip()
     item = cell("item").strip()
     if not organization and "organization" not in short:
