@@ -505,8 +505,10 @@ def test_progress(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 # ---- as a program: python -m chukan_schedule ----
 
 
-def program(*argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+def program(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m chukan_schedule`` as a separate process (an English UTF-8 locale unless ``env`` is given)."""
+    if env is None:
+        env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "chukan_schedule", *argv],
         capture_output=True,
@@ -1175,15 +1177,7 @@ def japanese_program(*argv: str) -> subprocess.CompletedProcess[str]:
     """``python -m chukan_schedule`` in a Japanese locale (LANG only: the locale need not be installed)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
     env.update(LANG="ja_JP.UTF-8", PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "chukan_schedule", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return program(*argv, env=env)
 
 
 @pytest.mark.parametrize(
