@@ -126,3 +126,13 @@ def test_day_plan() -> None:
     assert len(JULY_2017.days) == 31
     with pytest.raises(OutsidePlanError):
         JULY_2017.day(date(2017, 8, 1))
+
+
+def test_in_a_window_reads_naive_as_jst_and_converts_aware() -> None:
+    w = JULY_2017.window_at("registration", jst(7, 13, 12))
+    assert w is not None  # 07-13 08:00-24:00
+    assert datetime(2017, 7, 13, 23, 59, 59, 999999) in w
+    assert datetime(2017, 7, 14, 0, 0) not in w
+    assert datetime(2017, 7, 12, 23, 0, tzinfo=timezone.utc) in w  # = 07-13 08:00 JST
+    assert datetime(2017, 7, 12, 22, 59, tzinfo=timezone.utc) not in w
+    assert "2017-07-13T12:00" not in w

@@ -178,7 +178,12 @@ class Window:
     clauses: tuple[str, ...]
 
     def __contains__(self, ts: object) -> bool:
-        return isinstance(ts, datetime) and self.start <= ts < self.end
+        """``ts in window``: a naive datetime is wall-clock time in the window's zone (JST), as everywhere."""
+        if not isinstance(ts, datetime):
+            return False
+        if ts.tzinfo is None or ts.utcoffset() is None:
+            ts = ts.replace(tzinfo=self.start.tzinfo)
+        return self.start <= ts < self.end
 
     @property
     def duration_seconds(self) -> float:
