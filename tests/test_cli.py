@@ -1143,12 +1143,12 @@ def test_japanese_standard_output_errors(capsys: pytest.CaptureFixture[str], mon
 def test_japanese_internal_and_system_errors(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import chukan_schedule.cli as cli
+    import chukan_schedule.cli.cmd_table as cmd_table
 
     def broken(*_: object) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "_cmd_table", broken)
+    monkeypatch.setattr(cmd_table, "run", broken)
     assert japanese_error(capsys, "--lang", "ja", "table") == E + "内部エラー（RuntimeError: boom）。報告してください"
     status, _, err = run(capsys, "table")
     assert (status, err) == (2, "chukan-schedule: error: internal error (RuntimeError: boom); please report it\n")
@@ -1156,7 +1156,7 @@ def test_japanese_internal_and_system_errors(
     def denied(*_: object) -> int:
         raise PermissionError(13, "Permission denied", "/var/x")
 
-    monkeypatch.setattr(cli, "_cmd_table", denied)
+    monkeypatch.setattr(cmd_table, "run", denied)
     assert (
         japanese_error(capsys, "--lang", "ja", "table")
         == E + "/var/x を読み書きできません：アクセスが許可されていません"

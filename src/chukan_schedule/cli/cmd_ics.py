@@ -1,0 +1,40 @@
+"""``chukan-schedule ics``: the plan as an iCalendar file (RFC 5545)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from ..engine import Plan
+from ..model import Operation
+from .output import EXIT_OK, missing, write_or_print
+from .parsing import OUTPUT_HELP, operation
+
+
+def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add(
+        "ics",
+        "an iCalendar file (RFC 5545): each operation's windows as timed events, "
+        "the mode periods (table T) and the milestones as all-day events",
+    )
+    p.add_argument(
+        "--operation",
+        "-o",
+        dest="operations",
+        action="append",
+        type=operation,
+        metavar="OP",
+        help="only this operation's windows (repeatable; default: all); periods and milestones are always included",
+    )
+    p.add_argument("--output", metavar="FILE", help=OUTPUT_HELP)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    try:
+        from .. import ics
+    except ImportError as exc:
+        raise missing("ics", exc) from None
+    operations: list[Operation] | None = args.operations
+    write_or_print(ics.to_ical(plan, operations=operations, lang=lang), args.output)
+    return EXIT_OK
