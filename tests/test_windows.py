@@ -1,7 +1,8 @@
-"""Every window of July 2017, written out by hand from SPEC.md's table (point 5)."""
+"""Every window of July 2017, against the hand-written per-day answer file (docs/spec.md, point 5)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -9,50 +10,38 @@ import pytest
 from chukan_schedule import JULY_2017, Operation, OutsidePlanError
 
 JST = timezone(timedelta(hours=9))
+Span = tuple[datetime, datetime]
 
 
 def jst(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     return datetime(2017, month, day, hour, minute, tzinfo=JST)
 
 
-def day_spans(days: list[int], start: int, end: int) -> list[tuple[datetime, datetime]]:
-    """Spans on July ``days`` from ``start`` o'clock to ``end`` o'clock (24 = next midnight)."""
-    return [(jst(7, d, start), jst(7, d, start) + timedelta(hours=end - start)) for d in days]
-
-
-WEEKDAYS_NORMAL = [13, 14, 18, 19, 20, 21, 24, 25, 26, 27, 28, 31]
-REST_DAYS_NORMAL = [15, 16, 17, 22, 23, 29, 30]  # 17: Marine Day (海の日)
-
-
 def spans(op: Operation) -> list[tuple[datetime, datetime]]:
     return [(w.start, w.end) for w in JULY_2017.windows(op)]
 
 
-def test_registration_windows() -> None:
-    # H: weekdays 08:00-24:00 (registration alone runs on to 24:00), rest days 09:00-17:00; N6: none before 07-13.
-    expected = sorted(day_spans(WEEKDAYS_NORMAL, 8, 24) + day_spans(REST_DAYS_NORMAL, 9, 17))
-    assert spans(Operation.REGISTRATION) == expected
-    assert expected[-1] == (jst(7, 31, 8), jst(8, 1, 0))
-    assert len(expected) == 19
+# The expected windows come from the hand-written per-day answer file (tests/answers/july_2017_days.csv,
+# read by conftest.py): H's hours, N2, N5, N6 and T, day by day. Registration's weekday 24:00 is the next
+# midnight: the window ends there (the next day's window opens at 08:00 or 09:00), so days never merge.
 
 
-def test_code_acquisition_windows() -> None:
-    # H/N6: weekdays 08:00-21:00; rest days never, except 07-15..17 09:00-17:00 (N6).
-    expected = sorted(day_spans(WEEKDAYS_NORMAL, 8, 21) + day_spans([15, 16, 17], 9, 17))
-    assert spans(Operation.CODE_ACQUISITION) == expected
-    assert len(expected) == 15
+@pytest.mark.parametrize("op", [op.value for op in Operation])
+def test_windows_are_the_answer_files(op: str, expected_windows: Callable[[str], list[Span]]) -> None:
+    assert spans(Operation(op)) == expected_windows(op)
 
 
-def test_linkage_windows() -> None:
-    # T: linkage from 07-18; N5: suppressed 07-08..17; H hours.
-    weekdays = [18, 19, 20, 21, 24, 25, 26, 27, 28, 31]
-    expected = sorted(day_spans(weekdays, 8, 21) + day_spans([22, 23, 29, 30], 9, 17))
-    assert spans(Operation.LINKAGE) == expected
+def test_the_answer_file_counts(expected_windows: Callable[[str], list[Span]]) -> None:
+    # Counted by hand from the notice: registration on every normal-mode day (13..31: 19 days); code
+    # acquisition on the 12 normal weekdays and 15..17 (N6); linkage from 18 on (14 days); tests 03..07.
+    assert [len(expected_windows(op.value)) for op in Operation] == [19, 15, 14, 5]
+    assert expected_windows("registration")[-1] == (jst(7, 31, 8), jst(8, 1, 0))
+    assert expected_windows("linkage_test") == [(jst(7, d, 8), jst(7, d, 21)) for d in range(3, 8)]
 
 
-def test_linkage_test_windows() -> None:
-    # N2: the test week 07-03..07 (Monday to Friday), the server's weekday hours.
-    assert spans(Operation.LINKAGE_TEST) == day_spans([3, 4, 5, 6, 7], 8, 21)
+def test_server_hours_are_the_answer_files(expected_windows: Callable[[str], list[Span]]) -> None:
+    got = [(d.server.start, d.server.end) for d in JULY_2017.days if d.server.start is not None]
+    assert got == expected_windows("server")
 
 
 def test_windows_carry_operation_clauses_and_jst() -> None:
