@@ -205,7 +205,12 @@ def test_check_operation_json_and_human(capsys: pytest.CaptureFixture[str]) -> N
     assert got["operations"]["linkage"]["allowed"] is False
     status, out, _ = run(capsys, "check", "2017-07-15T10:00", "-o", "符号取得")
     assert status == 0
-    assert cells(out.splitlines()[3]) == ["code acquisition", "yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
+    assert cells(out.splitlines()[3]) == [
+        "code acquisition",
+        "yes",
+        "2017-07-15 (Sat) 09:00-17:00",
+        "2017-07-16 (Sun) 09:00-17:00",
+    ]
 
 
 # ---- errors: exit 2, one line ----
@@ -221,7 +226,7 @@ def test_outside_plan(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
-        (["check", "2017-02-30"], ["'2017-02-30'", "day 30", "accepted", "2017年7月15日 10時30分"]),
+        (["check", "2017-02-30"], ["'2017-02-30'", "day 30", "(accepted forms: chukan-schedule --help)"]),
         (["check", "25時"], ["'25時'"]),
         (["check", "2017-07-15T25:00"], ["hour 25"]),
         (["check", "2017-07-15", "--operation", "dance"], ["unknown operation 'dance'", "registration"]),
@@ -446,7 +451,9 @@ def test_format_table_wide_characters() -> None:
 def test_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # The embedded plan, read from a file, with 07-15..17 code acquisition removed (its N6 exception).
     text = PLAN_TOML.read_text(encoding="utf-8")
-    text = text.replace("first_day = 2017-07-15\nlast_day = 2017-07-17\n", "first_day = 2017-07-30\nlast_day = 2017-07-30\n")
+    text = text.replace(
+        "first_day = 2017-07-15\nlast_day = 2017-07-17\n", "first_day = 2017-07-30\nlast_day = 2017-07-30\n"
+    )
     plan = tmp_path / "plan.toml"
     plan.write_text(text, encoding="utf-8")
     assert run(capsys, "--plan", str(plan), "check", "2017-07-15T10:00", "-o", "code_acquisition", "-q")[0] == 1
@@ -549,7 +556,10 @@ def test_program_errors_without_traceback(argv: list[str]) -> None:
 def test_program_json_is_utf8() -> None:
     done = program("check", "2017-07-15T10:00", "--json")
     assert done.returncode == 0
-    assert json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"] == "7月8日から17日（想定）は本番の情報連携が抑止されます"
+    assert (
+        json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"]
+        == "7月8日から17日（想定）は本番の情報連携が抑止されます"
+    )
 
 
 # ---- QA fixes: one --operation for check, standard output, --output, messages, help, Japanese text ----
@@ -718,7 +728,9 @@ def test_errors_name_the_argument(capsys: pytest.CaptureFixture[str], argv: list
 def test_to_may_be_the_plans_end(capsys: pytest.CaptureFixture[str]) -> None:
     status, got = run_json(capsys, "windows", "linkage", "--from", "2017-07-31", "--to", "2017-08-01T00:00", "--json")
     assert status == 0
-    assert [(w["start"], w["end"]) for w in got["windows"]] == [("2017-07-31T08:00:00+09:00", "2017-07-31T21:00:00+09:00")]
+    assert [(w["start"], w["end"]) for w in got["windows"]] == [
+        ("2017-07-31T08:00:00+09:00", "2017-07-31T21:00:00+09:00")
+    ]
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -746,7 +758,14 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
     ):
         assert needle in progress_help
     top = help_text(capsys)
-    for needle in ("code-acquisition", "linkage-test", "副本登録", "符号取得", "情報連携", "情報連携のテスト・運用確認"):
+    for needle in (
+        "code-acquisition",
+        "linkage-test",
+        "副本登録",
+        "符号取得",
+        "情報連携",
+        "情報連携のテスト・運用確認",
+    ):
         assert needle in top
 
 
@@ -754,7 +773,11 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
     ("ts", "lang", "first_line"),
     [
         # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over.
-        ("2017-07-13T21:00", "en", "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours"),
+        (
+            "2017-07-13T21:00",
+            "en",
+            "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours",
+        ),
         ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST: 通常（通常実行モード）、稼働時間外"),
         # 07-03 (Mon) 07:59, test mode: before the 08:00 start.
         ("2017-07-03T07:59", "ja", "2017-07-03（月） 07:59 JST: テスト（総合運用テスト実行モード）、稼働時間外"),
@@ -817,24 +840,12 @@ def test_output_to_a_folder_is_one_line(capsys: pytest.CaptureFixture[str], tmp_
 
 # ---- errors in Japanese: --lang ja (anywhere in argv) or a ja locale; exit 2, one line ----
 
-# The accepted timestamp forms, in Japanese, as the error line ends (written out by hand).
-ACCEPTED_JA = (
-    "ISO 8601 形式（2017-07-15T10:00、2017-07-15T10:00:00.123456、2017-07-15T01:00Z、"
-    "2017-07-15T10:00+09:00。時差の指定がなければ日本時間）、その基本形式（20170715T1000、20170715T100000+0900）、"
-    "2017-07-15 10:00 や 2017/07/15 10:00（時差の前に空白も可：2017-07-15 10:00:00 +0900）、"
-    "日付のみ（2017-07-15 は0時）、"
-    "和文の日時（2017年7月15日 10時30分、2017年7月15日10時、2017年7月15日(土) 10:30:15）、"
-    "元号（平成29年7月15日 10:00、H29年7月15日。令和 R、平成 H、昭和 S、大正 T、明治 M、元年は1年）、"
-    "全角数字（２０１７年７月１５日１０時）。24:00・24時は翌日の0時"
-)
+# A timestamp error ends by pointing to where the accepted forms are listed.
+TS_TAIL = "（受け付ける形式：chukan-schedule --help）"
 E = "chukan-schedule: エラー: "
 OPS_JA = (
-    "受け付ける操作（英語名または日本語名）：registration（副本登録）、code_acquisition（符号取得）、"
-    "linkage（情報連携）、linkage_test（情報連携のテスト・運用確認）"
-)
-COLUMNS_JA = (
-    "団体名（organization）、特定個人情報（item）、登録予定件数（planned）、実登録件数（registered）、"
-    "登録対象範囲の確認（range_checked）、登録後の正確性の確認（accuracy_checked）"
+    "受け付ける操作：registration、code_acquisition、linkage、linkage_test"
+    "（日本語名：副本登録、符号取得、情報連携、情報連携のテスト・運用確認）"
 )
 
 
@@ -859,7 +870,8 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         # OutsidePlanError: the instant, and the bounds of --from / --to.
         (
             ["check", "2017-08-01T00:00"],
-            E + "時刻 2017-08-01T00:00:00+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
+            E
+            + "TIMESTAMP の時刻 2017-08-01T00:00:00+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
             "2017-08-01T00:00:00+09:00 まで（終端を含まない）です。期間内の時刻を指定してください",
         ),
         (
@@ -892,78 +904,76 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         # Unreadable timestamps: the argument, the text, the problem, the accepted forms.
         (
             ["check", "2017-02-30"],
-            E + "TIMESTAMP：'2017-02-30' を時刻として読み取れません：2017年2月30日はありません（2017年2月は28日まで）。"
-            "受け付ける形式：" + ACCEPTED_JA,
+            E
+            + "TIMESTAMP：'2017-02-30' を時刻として読み取れません：2017年2月30日はありません（2017年2月は28日まで）"
+            + TS_TAIL,
         ),
-        (["check", ""], E + "TIMESTAMP：'' を時刻として読み取れません：空です。受け付ける形式：" + ACCEPTED_JA),
+        (["check", ""], E + "TIMESTAMP：'' を時刻として読み取れません：空です" + TS_TAIL),
         (
             ["check", "garbage"],
-            E + "TIMESTAMP：'garbage' を時刻として読み取れません：先頭が 2017-07-15、20170715、2017年7月15日 のような"
-            "日付ではありません。受け付ける形式：" + ACCEPTED_JA,
+            E
+            + "TIMESTAMP：'garbage' を時刻として読み取れません：先頭が 2017-07-15、2017/7/15、20170715、2017年7月15日、H29.7.15 のような"
+            "日付ではありません" + TS_TAIL,
         ),
         (
             ["check", "2017-13-01"],
-            E
-            + "TIMESTAMP：'2017-13-01' を時刻として読み取れません：13月は1～12月の範囲外です。受け付ける形式："
-            + ACCEPTED_JA,
+            E + "TIMESTAMP：'2017-13-01' を時刻として読み取れません：13月は1～12月の範囲外です" + TS_TAIL,
         ),
         (
             ["check", "2017-07-15T25:00"],
             E + "TIMESTAMP：'2017-07-15T25:00' を時刻として読み取れません：25時は0～23時の範囲外です"
-            "（ちょうど 24:00 は翌日の0時と読みます）。受け付ける形式：" + ACCEPTED_JA,
+            "（ちょうど 24:00 は翌日の0時と読みます）" + TS_TAIL,
         ),
         (
             ["check", "2017-07-15T10:60"],
-            E
-            + "TIMESTAMP：'2017-07-15T10:60' を時刻として読み取れません：60分は0～59分の範囲外です。受け付ける形式："
-            + ACCEPTED_JA,
+            E + "TIMESTAMP：'2017-07-15T10:60' を時刻として読み取れません：60分は0～59分の範囲外です" + TS_TAIL,
         ),
         (
             ["check", "2017年7月15日(日) 10時"],
             E + "TIMESTAMP：'2017年7月15日(日) 10時' を時刻として読み取れません：曜日（日）が 2017-07-15（土曜日）と"
-            "合いません。受け付ける形式：" + ACCEPTED_JA,
+            "合いません" + TS_TAIL,
         ),
         (
             ["check", "平成31年7月15日"],
             E + "TIMESTAMP：'平成31年7月15日' を時刻として読み取れません：2019-07-15 は平成（1989-01-08～2019-04-30）"
-            "の期間外です。受け付ける形式：" + ACCEPTED_JA,
+            "の期間外です" + TS_TAIL,
         ),
         (
             ["next", "linkage", "2017-07-15 abc"],
             E + "TIMESTAMP：'2017-07-15 abc' を時刻として読み取れません：時刻 'abc' を読み取れません"
-            "（10:30、10:30:15 または 10時30分15秒 の形式）。受け付ける形式：" + ACCEPTED_JA,
+            "（10:30、10:30:15、10時30分15秒 または 午後8時30分 の形式）" + TS_TAIL,
         ),
         (
             ["windows", "linkage", "--from", "2017-07-15 10:00 XYZ"],
             E + "--from：'2017-07-15 10:00 XYZ' を時刻として読み取れません：時刻の後の ' XYZ' を読み取れません"
-            "（時刻の後に書けるのは UTC との時差 Z、+09:00、+0900 または JST です）。受け付ける形式：" + ACCEPTED_JA,
+            "（時刻の後に書けるのは UTC との時差 Z、+09:00、+0900 または JST です）" + TS_TAIL,
         ),
         (
             ["windows", "linkage", "--to", "20170715X"],
             E
             + "--to：'20170715X' を時刻として読み取れません：基本形式の日付 20170715 の後には 'T' と時刻が必要ですが、"
-            "'X' があります（例：20170715T1000）。受け付ける形式：" + ACCEPTED_JA,
+            "'X' があります（例：20170715T1000）" + TS_TAIL,
         ),
         (
             ["check", "x" * 100],
-            E + "TIMESTAMP：'" + "x" * 60 + "'…（100文字） を時刻として読み取れません：先頭が 2017-07-15、20170715、"
-            "2017年7月15日 のような日付ではありません。受け付ける形式：" + ACCEPTED_JA,
+            E + "TIMESTAMP：'" + "x" * 60 + "'…（100文字） を時刻として読み取れません：先頭が 2017-07-15、2017/7/15、"
+            "20170715、2017年7月15日、H29.7.15 のような日付ではありません" + TS_TAIL,
         ),
         # Usage errors (argparse), each with where to look.
         (["check"], E + "次の引数が必要です：TIMESTAMP（'chukan-schedule check --help' を参照）"),
-        (["next"], E + "次の引数が必要です：OP、TIMESTAMP（'chukan-schedule next --help' を参照）"),
+        (["next"], E + "次の引数が必要です：OP, TIMESTAMP（'chukan-schedule next --help' を参照）"),
         (
             ["check", "2017-07-15", "--frobnicate"],
             E + "認識できない引数：--frobnicate（'chukan-schedule check --help' を参照）",
         ),
         (
             ["bogus"],
-            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'chart'、"
+            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check', 'windows', 'next', 'table', 'ics', 'chart', "
             "'progress'（'chukan-schedule --help' を参照）",
         ),
         (
             ["check", "2017-07-15", "-o", "linkage", "--quiet", "--json"],
-            E + "引数 --json は引数 --quiet/-q と同時に指定できません（'chukan-schedule check --help' を参照）",
+            E + "引数 --json：引数 --quiet/-q と同時には指定できません（'chukan-schedule check --help' を参照）",
         ),
         (
             ["check", "2017-07-15", "-o", "linkage", "-o", "registration"],
@@ -972,7 +982,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         (
             ["ics", "--o", "linkage"],
-            E + "オプション --o が --operation、--output のどれを指すか決まりません。省略せずに指定してください"
+            E + "オプション --o が --operation, --output のどれを指すか決まりません。省略せずに指定してください"
             "（'chukan-schedule ics --help' を参照）",
         ),
         (
@@ -982,12 +992,14 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         # Files.
         (
             ["--plan", "/nonexistent/plan.toml", "table"],
-            E + "計画ファイル /nonexistent/plan.toml を読み取れません：そのようなファイルやフォルダーはありません",
+            E
+            + "計画ファイル /nonexistent/plan.toml：ファイルを読み取れません（そのようなファイルやフォルダーはありません）",
         ),
         (
             ["progress", "/nonexistent/sheet.csv"],
-            E + "進捗シート /nonexistent/sheet.csv がありません。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx "
-            "のファイル",
+            # The sheet's detail stays English until progress says it through the catalog (issue 9).
+            E + "進捗シートを読み取れません（/nonexistent/sheet.csv: no such file; accepted: a CSV (UTF-8 or CP932) "
+            "or .xlsx file）",
         ),
         (
             ["chart", "--output", "/nonexistent/folder/july.svg"],
@@ -1010,7 +1022,8 @@ def test_errors_in_japanese_from_the_locale(
     )
     # Also when --lang itself is wrong: the locale says Japanese.
     assert japanese_error(capsys, "table", "--lang", "fr") == (
-        E + "引数 --lang：'fr' は選べません。選べる値：'ja'、'en'（'chukan-schedule table --help' を参照）"
+        E + "引数 --lang：lang には 'en' か 'ja' を指定してください（'EN'、'JA'、地域付きの 'ja-JP'、'ja_JP' も可。"
+        "'fr' は使えません）（'chukan-schedule table --help' を参照）"
     )
     # --lang en overrides the locale, even given after the error.
     status, out, err = run(capsys, "check", "-o", "dance", "--lang", "en", "2017-07-15")
@@ -1035,7 +1048,8 @@ def test_errors_in_japanese_from_the_locale(
         (["check", "--la", "ja"], E + "次の引数が必要です：TIMESTAMP（'chukan-schedule check --help' を参照）"),
         (
             ["check", "2017-08-01T00:00", "--lang", "ja"],
-            E + "時刻 2017-08-01T00:00:00+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
+            E
+            + "TIMESTAMP の時刻 2017-08-01T00:00:00+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
             "2017-08-01T00:00:00+09:00 まで（終端を含まない）です。期間内の時刻を指定してください",
         ),
     ],
@@ -1062,8 +1076,8 @@ def test_lang_after_double_dash_is_not_an_option(capsys: pytest.CaptureFixture[s
         (
             ["check", "2017-07-15", "-o", "dance"],
             "chukan-schedule: error: argument --operation/-o: unknown operation 'dance'; expected one of registration, "
-            "code_acquisition, linkage, linkage_test (or 副本登録, 符号取得, 情報連携, 情報連携のテスト・運用確認); "
-            "see 'chukan-schedule check --help'",
+            "code_acquisition, linkage, linkage_test (or in Japanese: 副本登録, 符号取得, 情報連携, "
+            "情報連携のテスト・運用確認); see 'chukan-schedule check --help'",
         ),
         (
             ["check"],
@@ -1086,11 +1100,10 @@ def test_japanese_plan_file_errors(capsys: pytest.CaptureFixture[str], tmp_path:
     plan = tmp_path / "bad.toml"
     plan.write_text("format = 2\n", encoding="utf-8")
     assert japanese_error(capsys, "--lang", "ja", "--plan", str(plan), "table") == (
-        E
-        + f"計画ファイル {plan} の format が正しくありません（expected 1 (the only format this version reads), got 2）"
+        E + f"計画ファイル {plan} の format：1 が必要ですが、2 です（このバージョンが読める形式は 1 だけです）"
     )
     assert japanese_error(capsys, "--lang", "ja", "--plan", str(tmp_path), "table") == (
-        E + f"計画ファイル {tmp_path} を読み取れません：フォルダーです"
+        E + f"計画ファイル {tmp_path}：ファイルを読み取れません（フォルダーです）"
     )
 
 
@@ -1100,17 +1113,17 @@ def test_japanese_progress_errors(
     pytest.importorskip("chukan_schedule.progress")
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("name,count\nA市,10\n", encoding="utf-8")
-    assert japanese_error(capsys, "progress", str(wrong), "--lang", "ja") == (
-        E + f"進捗シート {wrong} の見出し行に次の列がありません：{COLUMNS_JA}。必要な列：{COLUMNS_JA}"
+    # The sheet's details stay English, framed in Japanese, until progress says them through the catalog (issue 9).
+    assert japanese_error(capsys, "progress", str(wrong), "--lang", "ja").startswith(
+        E + f"進捗シートを読み取れません（{wrong}: header lacks 団体名 (organization), "
     )
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert japanese_error(capsys, "progress", str(empty), "--lang", "ja") == (
-        E
-        + f"進捗シート {empty} に見出し行がありません（空のファイルか、空行だけのファイルです）。必要な列：{COLUMNS_JA}"
+    assert japanese_error(capsys, "progress", str(empty), "--lang", "ja").startswith(
+        E + f"進捗シートを読み取れません（{empty}: no header row (the file is empty or blank); "
     )
     assert japanese_error(capsys, "progress", str(tmp_path), "--lang", "ja") == (
-        E + f"進捗シート {tmp_path} はフォルダーです。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx のファイル"
+        E + f"進捗シートを読み取れません（{tmp_path}: is a folder; accepted: a CSV (UTF-8 or CP932) or .xlsx file）"
     )
     sheet = tmp_path / "sheet.csv"
     sheet.write_bytes(PROGRESS_CSV.read_bytes())
@@ -1126,8 +1139,8 @@ def test_japanese_progress_errors(
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file: a refusal is simulated
-    assert japanese_error(capsys, "progress", str(sheet), "--lang", "ja") == (
-        E + f"進捗シート {sheet} を読み取れません：アクセスが許可されていません"
+    assert japanese_error(capsys, "progress", str(sheet), "--lang", "ja").startswith(
+        E + f"進捗シートを読み取れません（{sheet}: cannot be read (Permission denied)"
     )
 
 
@@ -1163,16 +1176,6 @@ def test_japanese_internal_and_system_errors(
     )
 
 
-def test_japanese_timestamp_problem_not_recognised_stays_english() -> None:
-    from chukan_schedule.errors import TimestampFormatError
-    from chukan_schedule.errors_ja import timestamp_ja
-
-    exc = TimestampFormatError("2017-07-15", "a problem of a later version", "…")
-    assert timestamp_ja(exc) == (
-        "'2017-07-15' を時刻として読み取れません（a problem of a later version）。受け付ける形式：" + ACCEPTED_JA
-    )
-
-
 def japanese_program(*argv: str) -> subprocess.CompletedProcess[str]:
     """``python -m chukan_schedule`` in a Japanese locale (LANG only: the locale need not be installed)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
@@ -1189,7 +1192,8 @@ def japanese_program(*argv: str) -> subprocess.CompletedProcess[str]:
         ),
         (
             ["check", "2017-06-30T14:59:59Z"],
-            E + "時刻 2017-06-30T23:59:59+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
+            E
+            + "TIMESTAMP の時刻 2017-06-30T23:59:59+09:00 は計画の対象期間外です。対象期間は 2017-07-01T00:00:00+09:00 から "
             "2017-08-01T00:00:00+09:00 まで（終端を含まない）です。期間内の時刻を指定してください",
         ),
         (["check"], E + "次の引数が必要です：TIMESTAMP（'chukan-schedule check --help' を参照）"),
@@ -1228,7 +1232,9 @@ def test_closed_stderr_never_writes_the_error_into_stdout(tmp_path: Path) -> Non
     assert out.read_bytes() == b""
 
 
-def test_progress_csv_file_has_a_bom_for_excel_but_stdout_does_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_csv_file_has_a_bom_for_excel_but_stdout_does_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "result.csv"
     status, _, _ = run(capsys, "progress", str(PROGRESS_CSV), "--csv", "--output", str(target))
     assert status == 0

@@ -292,7 +292,11 @@ def test_no_operations_gives_only_all_day_events() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"lang": "fr"}, ValueError, "lang must be one of 'en', 'ja', got 'fr'"),
+        (
+            {"lang": "fr"},
+            ValueError,
+            "lang must be 'en' or 'ja' (also 'EN', 'JA', or with a region: 'ja-JP', 'ja_JP'), got 'fr'",
+        ),
         ({"operations": "registration"}, TypeError, "operations must be None (all) or a sequence"),
         ({"operations": ["registration", "backup"]}, UnknownOperationError, "unknown operation 'backup'"),
         ({"operations": [3]}, TypeError, "operation must be an Operation"),
@@ -380,7 +384,7 @@ def test_write_ics_failure_leaves_the_old_file(tmp_path: Path, monkeypatch: pyte
 def test_write_ics_bad_argument_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "july.ics"
     target.write_bytes(b"old calendar\r\n")
-    with pytest.raises(ValueError, match="lang must be one of"):
+    with pytest.raises(ValueError, match="lang must be 'en' or 'ja'"):
         write_ics(JULY_2017, target, lang="de")
     assert target.read_bytes() == b"old calendar\r\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["july.ics"]

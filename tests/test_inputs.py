@@ -38,7 +38,8 @@ def test_unknown_operation_lists_the_valid_ones() -> None:
     assert isinstance(info.value, ValueError)
     assert str(info.value) == (
         "unknown operation 'registrations'; expected one of "
-        "'registration', 'code_acquisition', 'linkage', 'linkage_test'"
+        "registration, code_acquisition, linkage, linkage_test (or in Japanese: 副本登録, 符号取得, 情報連携, "
+        "情報連携のテスト・運用確認)"
     )
 
 
@@ -67,8 +68,11 @@ def test_outside_the_coverage_is_an_error_naming_it(ts: datetime) -> None:
         lambda: JULY_2017.window_at("registration", ts),
         lambda: JULY_2017.next_window("registration", ts),
     ):
-        with pytest.raises(OutsidePlanError, match=r"outside the plan's coverage \[2017-07-01T00:00:00\+09:00, "
-                           r"2017-08-01T00:00:00\+09:00\)"):
+        with pytest.raises(
+            OutsidePlanError,
+            match=r"outside the plan's coverage \[2017-07-01T00:00:00\+09:00, "
+            r"2017-08-01T00:00:00\+09:00\)",
+        ):
             call()
 
 

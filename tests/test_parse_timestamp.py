@@ -189,10 +189,9 @@ def test_invalid(text: str, problem: str) -> None:
     message = str(info.value)
     assert problem in info.value.problem
     assert message.startswith(f"cannot read {text!r} as a timestamp: ")
-    # The message lists what is accepted.
-    assert "2017-07-15T10:00" in message
-    assert "2017年7月15日 10時30分" in message
-    assert "平成29年7月15日" in message
+    # One short line about this input, pointing to where the accepted forms are listed.
+    assert message.endswith(" (accepted forms: chukan-schedule --help)")
+    assert len(message) < 200, message
 
 
 def test_error_is_a_value_error() -> None:

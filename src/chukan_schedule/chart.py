@@ -28,12 +28,10 @@ import attrs
 
 from .atomic import write_atomic
 from .engine import Plan
+from .lang import Lang
 from .model import DayPlan, DayType, Milestone, Mode, Operation, Window
 
-__all__ = ["LANGS", "render_svg", "write_svg"]
-
-#: The languages a chart can be labelled in.
-LANGS = ("en", "ja")
+__all__ = ["render_svg", "write_svg"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = (
@@ -131,10 +129,8 @@ _TEXT = {
 
 
 def _check_lang(lang: object) -> str:
-    if not isinstance(lang, str) or lang not in LANGS:
-        accepted = ", ".join(repr(v) for v in LANGS)
-        raise ValueError(f"lang={lang!r} is not supported; accepted values: {accepted}")
-    return lang
+    """The language of the labels: ``"en"`` or ``"ja"`` (:meth:`Lang.coerce`)."""
+    return Lang.coerce(lang).value
 
 
 def _num(v: float) -> str:

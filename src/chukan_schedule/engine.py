@@ -17,6 +17,8 @@ import attrs
 import holidays as holidays_lib
 
 from .errors import OutsidePlanError, PlanFileError
+from .lang import pick
+from .messages import msg
 from .model import (
     DayPlan,
     DayType,
@@ -30,9 +32,9 @@ from .model import (
     Rule,
     Window,
 )
-from .timeinput import coerce_operation, to_instant
+from .timeinput import to_instant
 
-__all__ = ["Plan", "PlanData"]
+__all__ = ["Plan", "PlanData", "check_periods"]
 
 _UTC = timezone.utc
 _OPERATIONS = tuple(Operation)
@@ -55,6 +57,25 @@ class PlanData:
     periods: tuple[Period, ...]
     milestones: tuple[Milestone, ...]
     rules: tuple[Rule, ...]
+
+
+def check_periods(source: str, periods: tuple[Period, ...], first_day: date, last_day: date) -> None:
+    """Refuse periods that do not tile ``first_day..last_day`` in order (a gap, an overlap, a missing tail)."""
+    if not periods:
+        raise PlanFileError(source, "period", msg("plan.periods_none"))
+    expected = first_day
+    for i, p in enumerate(periods):
+        if p.first_day != expected:
+            raise PlanFileError(
+                source, f"period[{i}].first_day", msg("plan.period_start", expected=expected, got=p.first_day)
+            )
+        if p.last_day < p.first_day:
+            problem = msg("plan.last_before_first", first=p.first_day, last=p.last_day)
+            raise PlanFileError(source, f"period[{i}].last_day", problem)
+        expected = p.last_day + timedelta(days=1)
+    if expected != last_day + timedelta(days=1):
+        problem = msg("plan.period_end", last=last_day, got=periods[-1].last_day)
+        raise PlanFileError(source, f"period[{len(periods) - 1}].last_day", problem)
 
 
 @attrs.frozen
@@ -105,6 +126,7 @@ class Plan:
     )
 
     def __init__(self, data: PlanData) -> None:
+        check_periods(data.source, data.periods, data.first_day, data.last_day)
         self.data = data
         self.tz: tzinfo = data.tz
         self.coverage_start = datetime.combine(data.first_day, time(), tzinfo=data.tz)
@@ -131,12 +153,7 @@ class Plan:
         hours = int((self.coverage_end - self.coverage_start) / timedelta(hours=1))
         offsets = {(start_utc + timedelta(hours=h)).astimezone(self.tz).utcoffset() for h in range(hours + 1)}
         if len(offsets) != 1:
-            raise PlanFileError(
-                self.data.source,
-                "timezone",
-                f"expected a zone with one UTC offset over the coverage (such as Asia/Tokyo); "
-                f"{self.data.tz.key} changes its offset (daylight saving) within it",
-            )
+            raise PlanFileError(self.data.source, "timezone", msg("plan.offset_changes", zone=self.data.tz.key))
 
     def _compile_days(self) -> tuple[DayPlan, ...]:
         data = self.data
@@ -145,9 +162,7 @@ class Plan:
             names_ja = holidays_lib.country_holidays(data.holidays, years=years, language="ja")
             names_en = holidays_lib.country_holidays(data.holidays, years=years, language="en_US")
         except NotImplementedError as exc:
-            raise PlanFileError(
-                data.source, "holidays", f"expected a country code the holidays package knows, got {data.holidays!r}"
-            ) from exc
+            raise PlanFileError(data.source, "holidays", msg("plan.holidays", value=repr(data.holidays))) from exc
         days: list[DayPlan] = []
         periods = iter(data.periods)
         period = next(periods)
@@ -175,12 +190,8 @@ class Plan:
                 start = datetime.combine(d, start_t, tzinfo=self.tz)
                 end_day, end_clock = (d, end_t) if end_t is not None else (d + timedelta(days=1), time())
                 return OpDay(rule, start, datetime.combine(end_day, end_clock, tzinfo=self.tz))
-        raise PlanFileError(
-            self.data.source,
-            "rule",
-            f"no rule decides {subject!r} on {d} ({mode.value}, {day_type.value}); "
-            "expected every day outside a planned stop to be matched by a rule of each subject",
-        )
+        problem = msg("plan.no_rule", subject=repr(subject), day=d, mode=mode.value, day_type=day_type.value)
+        raise PlanFileError(self.data.source, "rule", problem)
 
     def _compile_track(self, spans: list[OpDay], op: Operation | None) -> _Track:
         """Merge the days' spans into maximal windows (``op`` None: the server's own, H)."""
@@ -214,7 +225,7 @@ class Plan:
         return self.data.source
 
     def title(self, lang: str = "en") -> str:
-        return self.data.ja if lang == "ja" else self.data.en
+        return pick(lang, self.data.en, self.data.ja)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -264,7 +275,7 @@ class Plan:
         try:
             return self._tracks[op]
         except (KeyError, TypeError):
-            return self._tracks[coerce_operation(op)]  # raises the precise error
+            return self._tracks[Operation.coerce(op)]  # raises the precise error
 
     def _contains(self, track: _Track, ts: object) -> bool:
         """Whether instant ``ts`` lies in one of ``track``'s windows: one bisect, no loop.
@@ -358,7 +369,7 @@ class Plan:
 
     def check(self, op: Operation | str, ts: datetime) -> Decision:
         """The full answer: allowed or not, the window now or next, and the clauses why."""
-        operation = Operation(coerce_operation(op))
+        operation = Operation.coerce(op)
         t = self._covered(ts)
         at = t.astimezone(self.tz)
         day = self._day_of(t)

@@ -1,11 +1,21 @@
-"""The errors chukan-schedule raises.  Each says what was wrong and what is accepted."""
+"""The errors chukan-schedule raises.  Each says what was wrong and what is accepted.
+
+Every error carries its :class:`~.messages.Message` (``.message``: the catalog id and the
+parameters); ``str(error)`` is the English text and ``error.message.text("ja")`` the Japanese one.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from .messages import QUOTE_LIMIT, Message, msg
+from .messages import quoted as _quoted
+
 __all__ = [
     "InvalidTimestampError",
+    "LangError",
+    "LocalizedError",
+    "OperationTypeError",
     "OutsidePlanError",
     "PlanFileError",
     "TimestampFormatError",
@@ -14,18 +24,23 @@ __all__ = [
 ]
 
 
-#: How many characters of a user's text a message quotes (a pasted log line is cut short).
-QUOTE_LIMIT = 60
-
-
 def quoted(text: str) -> str:
-    """``text`` quoted for a message: whole when short, else its first characters and its length."""
-    if len(text) <= QUOTE_LIMIT:
-        return repr(text)
-    return f"{text[:QUOTE_LIMIT]!r}… ({len(text)} characters)"
+    """``text`` quoted for an English message: whole when short, else its first characters and its length."""
+    return str(_quoted(text))
 
 
-class OutsidePlanError(ValueError):
+assert QUOTE_LIMIT == 60
+
+
+class LocalizedError(Exception):
+    """An error that says itself in English (``str()``) and in any language (``.message.text(lang)``)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+class OutsidePlanError(LocalizedError, ValueError):
     """An instant (or a bound) lies outside the plan's coverage.
 
     ``parameter`` names the argument, ``value`` is the instant in JST, and
@@ -44,38 +59,56 @@ class OutsidePlanError(ValueError):
         self.coverage_start = coverage_start
         self.coverage_end = coverage_end
         super().__init__(
-            f"{parameter}={value.isoformat()} is outside the plan's coverage "
-            f"[{coverage_start.isoformat()}, {coverage_end.isoformat()}); "
-            "the plan cannot answer for it"
+            msg(
+                "plan.outside",
+                parameter=parameter,
+                value=value.isoformat(),
+                start=coverage_start.isoformat(),
+                end=coverage_end.isoformat(),
+            )
         )
 
 
-class InvalidTimestampError(TypeError):
+class InvalidTimestampError(LocalizedError, TypeError):
     """A timestamp was not a :class:`datetime.datetime`."""
 
 
-class UnknownOperationError(ValueError):
-    """An operation name is not one of :class:`~chukan_schedule.Operation`'s values."""
+class UnknownOperationError(LocalizedError, ValueError):
+    """An operation name is not one of :class:`~chukan_schedule.Operation`'s names."""
 
 
-class PlanFileError(ValueError):
-    """A plan file is unreadable or malformed; the message names the file and the key."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        self.source = source
-        self.key = key
-        self.problem = problem
-        where = f"{source}: {key}: " if key else f"{source}: "
-        super().__init__(where + problem)
+class OperationTypeError(LocalizedError, TypeError):
+    """An operation was given as something other than an :class:`~chukan_schedule.Operation` or a name."""
 
 
-class TimestampFormatError(ValueError):
-    """A text timestamp could not be read; the message quotes it and lists the accepted forms.
+class LangError(LocalizedError, ValueError):
+    """A language is not one of :class:`~chukan_schedule.lang.Lang`'s spellings."""
 
-    ``text`` is the text as given and ``problem`` what was wrong with it.
+
+class PlanFileError(LocalizedError, ValueError):
+    """A plan file is unreadable or malformed; the message names the file and the key.
+
+    ``problem`` is what was wrong, in English (the message's ``problem`` parameter says it in any language).
     """
 
-    def __init__(self, text: str, problem: str, accepted: str) -> None:
+    def __init__(self, source: str, key: str, problem: Message) -> None:
+        self.source = source
+        self.key = key
+        self.problem = str(problem)
+        if key:
+            super().__init__(msg("plan.error_key", source=source, key=key, problem=problem))
+        else:
+            super().__init__(msg("plan.error", source=source, problem=problem))
+
+
+class TimestampFormatError(LocalizedError, ValueError):
+    """A text timestamp could not be read; the message quotes it and says what was wrong with it.
+
+    ``text`` is the text as given and ``problem`` what was wrong with it, in English (the message's
+    ``problem`` parameter says it in any language).
+    """
+
+    def __init__(self, text: str, problem: Message) -> None:
         self.text = text
-        self.problem = problem
-        super().__init__(f"cannot read {quoted(text)} as a timestamp: {problem}; accepted: {accepted}")
+        self.problem = str(problem)
+        super().__init__(msg("ts.error", text=_quoted(text), problem=problem))

@@ -25,13 +25,12 @@ from icalendar import Calendar, Event, Timezone
 
 from .atomic import write_atomic
 from .engine import Plan
+from .lang import Lang
 from .model import Milestone, Operation, Period, Window
 from .timeinput import coerce_operation
 
-__all__ = ["LANGUAGES", "UID_DOMAIN", "to_ical", "write_ics"]
+__all__ = ["UID_DOMAIN", "to_ical", "write_ics"]
 
-#: The languages of summaries (件名の言語).
-LANGUAGES = ("en", "ja")
 #: The right-hand side of every UID.
 UID_DOMAIN = "chukan-schedule"
 
@@ -47,7 +46,7 @@ def to_ical(plan: Plan, operations: Sequence[Operation | str] | None = None, lan
     """
     if not isinstance(plan, Plan):
         raise TypeError(f"plan must be a chukan_schedule.Plan, got {type(plan).__name__}")
-    _check_lang(lang)
+    lang = _check_lang(lang)
     ops = _coerce_operations(operations)
     zone = plan.data.tz
     stamp = plan.coverage_start.astimezone(timezone.utc)  # DTSTAMP from the plan, never the wall clock
@@ -87,9 +86,9 @@ def write_ics(
 # ---- arguments ----
 
 
-def _check_lang(lang: object) -> None:
-    if not isinstance(lang, str) or lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}")
+def _check_lang(lang: object) -> str:
+    """The language of summaries (件名の言語): ``"en"`` or ``"ja"`` (:meth:`Lang.coerce`)."""
+    return Lang.coerce(lang).value
 
 
 def _other(lang: str) -> str:

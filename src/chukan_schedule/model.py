@@ -7,9 +7,16 @@ the plan's content lives in plan data (``plans/*.toml``), read by :mod:`.planfil
 from __future__ import annotations
 
 import enum
+import types
+import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, time
 
 import attrs
+
+from .errors import OperationTypeError, UnknownOperationError
+from .lang import pick
+from .messages import Listing, msg, quoted
 
 __all__ = [
     "DayPlan",
@@ -46,7 +53,7 @@ class Mode(str, enum.Enum):
 
     def text(self, lang: str) -> str:
         """The mode's name in ``"en"`` or ``"ja"``."""
-        return self.ja if lang == "ja" else self.en
+        return pick(lang, self.en, self.ja)
 
 
 _MODE_TEXT = {
@@ -78,7 +85,42 @@ class Operation(str, enum.Enum):
 
     def text(self, lang: str) -> str:
         """The operation's name in ``"en"`` or ``"ja"``."""
-        return self.ja if lang == "ja" else self.en
+        return pick(lang, self.en, self.ja)
+
+    @classmethod
+    def coerce(cls, value: object) -> Operation:
+        """The operation named by ``value``: a member, its value (``code_acquisition``, ``code-acquisition``),
+        its English or Japanese name (``code acquisition``, ``符号取得``), or a short Japanese form where it is
+        unambiguous (``情報連携のテスト``, ``運用確認``); case and full-width letters do not matter.
+
+        Another text is an :class:`~.errors.UnknownOperationError` (a :class:`ValueError`) listing the
+        names; anything else an :class:`~.errors.OperationTypeError` (a :class:`TypeError`).
+
+        >>> Operation.coerce("運用確認"), Operation.coerce("Code-Acquisition")
+        (<Operation.LINKAGE_TEST: 'linkage_test'>, <Operation.CODE_ACQUISITION: 'code_acquisition'>)
+        """
+        if isinstance(value, Operation):
+            return value
+        if isinstance(value, str):
+            op = _OPERATION_NAMES.get(value) or _OPERATION_NAMES.get(_name_key(value))
+            if op is not None:
+                return op
+            raise UnknownOperationError(
+                msg(
+                    "operation.unknown",
+                    value=quoted(value),
+                    values=Listing(tuple(o.value for o in cls)),
+                    names=Listing(tuple(o.ja for o in cls)),
+                )
+            )
+        raise OperationTypeError(
+            msg(
+                "operation.type",
+                values=Listing(tuple(repr(o.value) for o in cls)),
+                type=type(value).__name__,
+                value=repr(value),
+            )
+        )
 
 
 _OPERATION_TEXT = {
@@ -87,6 +129,22 @@ _OPERATION_TEXT = {
     Operation.LINKAGE: ("linkage", "情報連携"),
     Operation.LINKAGE_TEST: ("linkage test", "情報連携のテスト・運用確認"),
 }
+#: Short Japanese names an operation is also known by (each names one operation only).
+_OPERATION_SHORT_JA = {
+    Operation.LINKAGE_TEST: ("情報連携のテスト", "運用確認", "情報連携テスト"),
+}
+
+
+def _name_key(name: str) -> str:
+    """A name as looked up: NFKC (full-width letters), trimmed, case-folded, hyphens and spaces as ``_``."""
+    key = unicodedata.normalize("NFKC", name).strip().casefold()
+    return "_".join(key.replace("-", " ").split())
+
+
+_OPERATION_NAMES: dict[str, Operation] = {}
+for _op in Operation:
+    for _name in (_op.value, _op.en, _op.ja, *_OPERATION_SHORT_JA.get(_op, ())):
+        _OPERATION_NAMES[_name] = _OPERATION_NAMES[_name_key(_name)] = _op
 
 
 class DayType(str, enum.Enum):
@@ -105,7 +163,7 @@ class Reason:
     ja: str
 
     def text(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return pick(lang, self.en, self.ja)
 
 
 @attrs.frozen
@@ -132,7 +190,7 @@ class Milestone:
     ja: str
 
     def title(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        return pick(lang, self.en, self.ja)
 
 
 @attrs.frozen
@@ -199,9 +257,16 @@ class OpDay:
     end: datetime | None
 
 
+def _read_only(operations: Mapping[Operation, OpDay]) -> Mapping[Operation, OpDay]:
+    return types.MappingProxyType(dict(operations))
+
+
 @attrs.frozen
 class DayPlan:
-    """One day of a compiled plan: its mode, day type, holiday and each operation's span."""
+    """One day of a compiled plan: its mode, day type, holiday and each operation's span.
+
+    Immutable and hashable: ``operations`` is a read-only mapping (a copy of what it was given).
+    """
 
     day: date
     mode: Mode
@@ -210,10 +275,11 @@ class DayPlan:
     holiday_en: str | None
     holiday_ja: str | None
     server: OpDay
-    operations: dict[Operation, OpDay]
+    # Compared, not hashed (a read-only mapping has no hash; the other fields decide it).
+    operations: Mapping[Operation, OpDay] = attrs.field(converter=_read_only, hash=False)
 
     def holiday(self, lang: str) -> str | None:
-        return self.holiday_ja if lang == "ja" else self.holiday_en
+        return pick(lang, self.holiday_en, self.holiday_ja)
 
 
 @attrs.frozen

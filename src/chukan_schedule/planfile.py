@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .engine import Plan, PlanData
+from .engine import Plan, PlanData, check_periods
 from .errors import PlanFileError
+from .messages import Listing, Message, msg, os_problem
 from .model import DayType, Milestone, Mode, Operation, Period, Rule
 
 if sys.version_info >= (3, 11):
@@ -63,9 +64,9 @@ def load_plan(path: str | PathLike[str]) -> Plan:
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PlanFileError(str(p), "", f"cannot read the file: {exc.strerror or exc}") from exc
+        raise PlanFileError(str(p), "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
     except UnicodeDecodeError as exc:
-        raise PlanFileError(str(p), "", f"not UTF-8 text ({exc.reason})") from exc
+        raise PlanFileError(str(p), "", msg("plan.not_utf8", reason=exc.reason)) from exc
     return parse_plan(text, source=str(p))
 
 
@@ -80,7 +81,7 @@ def parse_plan(text: str, source: str = "<string>") -> Plan:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PlanFileError(source, "", f"not valid TOML: {exc}") from exc
+        raise PlanFileError(source, "", msg("plan.not_toml", detail=str(exc))) from exc
     return Plan(_Reader(source).plan_data(raw))
 
 
@@ -90,76 +91,70 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, key: str, problem: str) -> PlanFileError:
+    def fail(self, key: str, problem: Message) -> PlanFileError:
         return PlanFileError(self.source, key, problem)
 
     def get(self, table: Mapping[str, Any], key: str, where: str, kind: type, default: Any = ...) -> Any:
         full = f"{where}.{key}" if where else key
         if key not in table:
             if default is ...:
-                raise self.fail(full, f"missing; expected {_KIND_TEXT.get(kind, kind.__name__)}")
+                raise self.fail(full, msg("plan.missing", kind=_kind(kind)))
             return default
         value = table[key]
         # tomllib gives datetime for dates with a time part: a datetime is not a date here.
         if not isinstance(value, kind) or (kind is date and hasattr(value, "hour")):
-            raise self.fail(
-                full,
-                f"expected {_KIND_TEXT.get(kind, kind.__name__)}, got {value!r}",
-            )
+            raise self.fail(full, msg("plan.kind", kind=_kind(kind), value=repr(value)))
         return value
 
     def text(self, table: Mapping[str, Any], key: str, where: str) -> str:
         value: str = self.get(table, key, where, str)
         if not value.strip():
-            raise self.fail(f"{where}.{key}" if where else key, "expected a non-empty string")
+            raise self.fail(f"{where}.{key}" if where else key, msg("plan.empty_text"))
         return value
 
     def known_keys(self, table: Mapping[str, Any], kind: str, where: str) -> None:
         for key in table:
             if key not in _KEYS[kind]:
                 full = f"{where}.{key}" if where else key
-                raise self.fail(full, f"unknown key; expected one of {', '.join(_KEYS[kind])}")
+                raise self.fail(full, msg("plan.unknown_key", keys=Listing(_KEYS[kind])))
 
     def tables(self, raw: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = raw.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
-            raise self.fail(key, f"expected one or more [[{key}]] tables")
+            raise self.fail(key, msg("plan.tables", key=key))
         return value
 
     def plan_data(self, raw: Mapping[str, Any]) -> PlanData:
         self.known_keys(raw, "", "")
         fmt = self.get(raw, "format", "", int)
         if fmt != 1:
-            raise self.fail("format", f"expected 1 (the only format this version reads), got {fmt!r}")
+            raise self.fail("format", msg("plan.format", value=repr(fmt)))
         tz_name = self.text(raw, "timezone", "")
         try:
             tz = ZoneInfo(tz_name)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise self.fail("timezone", f"expected an IANA time zone such as 'Asia/Tokyo', got {tz_name!r}") from exc
+            raise self.fail("timezone", msg("plan.timezone", value=repr(tz_name))) from exc
         coverage = self.get(raw, "coverage", "", dict)
         self.known_keys(coverage, "coverage", "coverage")
         first = self.get(coverage, "first_day", "coverage", date)
         last = self.get(coverage, "last_day", "coverage", date)
         if last < first:
-            raise self.fail("coverage.last_day", f"expected a day on or after first_day {first}, got {last}")
+            raise self.fail("coverage.last_day", msg("plan.last_before_first", first=first, last=last))
         milestones = tuple(self.milestone(t, f"milestone[{i}]") for i, t in enumerate(self.tables(raw, "milestone")))
         ids = [m.id for m in milestones]
         for i, m in enumerate(milestones):
             if ids.index(m.id) != i:
-                raise self.fail(f"milestone[{i}].id", f"expected a unique id, {m.id!r} is used twice")
+                raise self.fail(f"milestone[{i}].id", msg("plan.duplicate_id", id=repr(m.id)))
         by_id = {m.id: m for m in milestones}
         periods = tuple(self.period(t, f"period[{i}]") for i, t in enumerate(self.tables(raw, "period")))
-        self.check_tiling(periods, first, last)
+        check_periods(self.source, periods, first, last)
         rules = tuple(self.rule(t, f"rule[{i}]", by_id) for i, t in enumerate(self.tables(raw, "rule")))
         for i, rule in enumerate(rules):
             if (rule.last_day is not None and rule.last_day < first) or (
                 rule.first_day is not None and rule.first_day > last
             ):
-                raise self.fail(
-                    f"rule[{i}]",
-                    f"its days {rule.first_day}..{rule.last_day} lie outside the coverage {first}..{last}; "
-                    "expected a rule that can match a day of the plan",
-                )
+                problem = msg("plan.rule_outside", first=rule.first_day, last=rule.last_day, cfirst=first, clast=last)
+                raise self.fail(f"rule[{i}]", problem)
         return PlanData(
             source=self.source,
             id=self.text(raw, "id", ""),
@@ -178,7 +173,7 @@ class _Reader:
         first = self.get(table, "first_day", where, date)
         last = self.get(table, "last_day", where, date)
         if last < first:
-            raise self.fail(f"{where}.last_day", f"expected a day on or after first_day {first}, got {last}")
+            raise self.fail(f"{where}.last_day", msg("plan.last_before_first", first=first, last=last))
         return first, last
 
     def milestone(self, t: Mapping[str, Any], where: str) -> Milestone:
@@ -197,8 +192,8 @@ class _Reader:
         try:
             return Mode(value)
         except ValueError:
-            valid = ", ".join(repr(m.value) for m in Mode)
-            raise self.fail(key, f"expected one of {valid}, got {value!r}") from None
+            valid = Listing(tuple(repr(m.value) for m in Mode))
+            raise self.fail(key, msg("plan.one_of", valid=valid, value=repr(value))) from None
 
     def period(self, t: Mapping[str, Any], where: str) -> Period:
         self.known_keys(t, "period", where)
@@ -212,60 +207,40 @@ class _Reader:
             ja=self.text(t, "ja", where),
         )
 
-    def check_tiling(self, periods: tuple[Period, ...], first: date, last: date) -> None:
-        expected = first
-        for i, p in enumerate(periods):
-            if p.first_day != expected:
-                raise self.fail(
-                    f"period[{i}].first_day",
-                    f"expected {expected} (periods must cover the coverage in order, without gaps "
-                    f"or overlaps), got {p.first_day}",
-                )
-            expected = date.fromordinal(p.last_day.toordinal() + 1)
-        if expected != date.fromordinal(last.toordinal() + 1):
-            raise self.fail(
-                f"period[{len(periods) - 1}].last_day",
-                f"expected the coverage's last day {last}, got {periods[-1].last_day}",
-            )
-
     def clock(self, value: object, key: str, allow_24: bool) -> time | None:
-        accepted = "'HH:MM' from '00:00' to '24:00'" if allow_24 else "'HH:MM' from '00:00' to '23:59'"
         if isinstance(value, str) and len(value) == 5 and value[2] == ":" and (value[:2] + value[3:]).isdigit():
             hh, mm = int(value[:2]), int(value[3:])
             if allow_24 and (hh, mm) == (24, 0):
                 return None
             if hh < 24 and mm < 60:
                 return time(hh, mm)
-        raise self.fail(key, f"expected {accepted}, got {value!r}")
+        raise self.fail(key, msg("plan.clock", latest="24:00" if allow_24 else "23:59", value=repr(value)))
 
     def rule(self, t: Mapping[str, Any], where: str, milestones: Mapping[str, Milestone]) -> Rule:
         self.known_keys(t, "rule", where)
         subject = self.get(t, "subject", where, str)
         if subject not in _SUBJECTS:
-            valid = ", ".join(map(repr, _SUBJECTS))
-            raise self.fail(f"{where}.subject", f"expected one of {valid}, got {subject!r}")
+            valid = Listing(tuple(map(repr, _SUBJECTS)))
+            raise self.fail(f"{where}.subject", msg("plan.one_of", valid=valid, value=repr(subject)))
         modes_raw = self.get(t, "modes", where, list)
         modes = frozenset(self.mode(m, f"{where}.modes") for m in modes_raw)
         if not modes or Mode.PLANNED_STOP in modes:
-            raise self.fail(
-                f"{where}.modes", "expected a non-empty list of 'test' and/or 'normal' (a planned stop opens nothing)"
-            )
+            raise self.fail(f"{where}.modes", msg("plan.modes"))
         days_raw = self.get(t, "days", where, str, None)
         day_type = None
         if days_raw is not None:
             try:
                 day_type = DayType(days_raw)
             except ValueError:
-                problem = f"expected 'weekday' or 'rest_day', got {days_raw!r}"
-                raise self.fail(f"{where}.days", problem) from None
+                raise self.fail(f"{where}.days", msg("plan.days", value=repr(days_raw))) from None
         first = last = None
         if "during" in t:
             if "first_day" in t or "last_day" in t:
-                raise self.fail(f"{where}.during", "expected either during or first_day/last_day, not both")
+                raise self.fail(f"{where}.during", msg("plan.during_and_days"))
             ref = self.get(t, "during", where, str)
             if ref not in milestones:
-                known = ", ".join(sorted(milestones))
-                raise self.fail(f"{where}.during", f"expected a milestone id ({known}), got {ref!r}")
+                known = Listing(tuple(sorted(milestones)))
+                raise self.fail(f"{where}.during", msg("plan.during", known=known, value=repr(ref)))
             first, last = milestones[ref].first_day, milestones[ref].last_day
         elif "first_day" in t or "last_day" in t:
             first, last = self.days(t, where)
@@ -273,13 +248,12 @@ class _Reader:
         if "hours" in t:
             raw_hours = self.get(t, "hours", where, list)
             if len(raw_hours) != 2:
-                problem = f"expected [start, end] such as ['08:00', '21:00'], got {raw_hours!r}"
-                raise self.fail(f"{where}.hours", problem)
+                raise self.fail(f"{where}.hours", msg("plan.hours", value=repr(raw_hours)))
             start = self.clock(raw_hours[0], f"{where}.hours[0]", allow_24=False)
             end = self.clock(raw_hours[1], f"{where}.hours[1]", allow_24=True)
             assert start is not None
             if end is not None and end <= start:
-                raise self.fail(f"{where}.hours", f"expected the end after the start, got {raw_hours!r}")
+                raise self.fail(f"{where}.hours", msg("plan.hours_order", value=repr(raw_hours)))
             hours = (start, end)
         return Rule(
             subject=subject,
@@ -295,11 +269,6 @@ class _Reader:
         )
 
 
-_KIND_TEXT = {
-    int: "an integer",
-    str: "a string",
-    list: "an array",
-    dict: "a table",
-    bool: "true or false",
-    date: "a date such as 2017-07-01",
-}
+def _kind(kind: type) -> Message:
+    """What a value of ``kind`` is called in a message (``kind.int``: an integer, 整数)."""
+    return msg(f"kind.{kind.__name__}")

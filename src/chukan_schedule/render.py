@@ -15,6 +15,9 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from .lang import Lang, LangLike, pick
+from .messages import msg
+
 __all__ = [
     "display_width",
     "format_day",
@@ -32,36 +35,10 @@ _WEEKDAYS = {
     "ja": ("月", "火", "水", "木", "金", "土", "日"),
 }
 
-#: Labels of the human output: key -> (English, Japanese).
-_TEXT: dict[str, tuple[str, str]] = {
-    "operation": ("operation", "操作"),
-    "allowed": ("allowed", "可否"),
-    "yes": ("yes", "可"),
-    "no": ("no", "不可"),
-    "window": ("window now", "現在の時間帯"),
-    "next_window": ("next window", "次の時間帯"),
-    "reasons": ("Reasons", "理由"),
-    "operating": ("the server is operating", "サーバー稼働中"),
-    # Not operating: outside the day's hours (稼働時間外), or a planned-stop day (計画停止).
-    "outside_hours": ("the server is outside its operating hours", "稼働時間外"),
-    "planned_stop": ("the server is in a planned stop", "計画停止中"),
-    "date": ("date", "日付"),
-    "weekday": ("day", "曜日"),
-    "mode": ("mode", "モード"),
-    "server": ("server", "サーバー稼働"),
-    "holiday": ("holiday", "祝日"),
-    "expected": ("expected", "想定"),
-    "number": ("#", "#"),
-    "duration": ("hours", "時間"),
-    "clauses": ("clauses", "根拠"),
-    "none": ("-", "-"),
-}
 
-
-def text(key: str, lang: str) -> str:
-    """The label ``key`` in ``"en"`` or ``"ja"``."""
-    en, ja = _TEXT[key]
-    return ja if lang == "ja" else en
+def text(key: str, lang: LangLike) -> str:
+    """The label ``key`` in ``lang`` (the catalog's ``label.<key>``)."""
+    return msg(f"label.{key}").text(lang)
 
 
 def display_width(s: str) -> int:
@@ -91,16 +68,14 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], gap: int
     return "\n".join(lines)
 
 
-def weekday_name(d: date, lang: str) -> str:
+def weekday_name(d: date, lang: LangLike) -> str:
     """The short weekday name: ``Sat`` or ``土``."""
-    return _WEEKDAYS["ja" if lang == "ja" else "en"][d.weekday()]
+    return _WEEKDAYS[Lang.coerce(lang).value][d.weekday()]
 
 
-def format_day(d: date, lang: str) -> str:
+def format_day(d: date, lang: LangLike) -> str:
     """``2017-07-15 (Sat)`` or ``2017-07-15（土）`` (full-width brackets around Japanese text)."""
-    if lang == "ja":
-        return f"{d.isoformat()}（{weekday_name(d, lang)}）"
-    return f"{d.isoformat()} ({weekday_name(d, lang)})"
+    return pick(lang, f"{d.isoformat()} ({weekday_name(d, lang)})", f"{d.isoformat()}（{weekday_name(d, lang)}）")
 
 
 def _clock(t: datetime) -> str:
@@ -111,12 +86,12 @@ def _clock(t: datetime) -> str:
     return f"{t:%H:%M}"
 
 
-def format_instant(t: datetime, lang: str) -> str:
+def format_instant(t: datetime, lang: LangLike) -> str:
     """``2017-07-15 (Sat) 10:00 JST``: the day, the wall clock (seconds only when set), the zone."""
     return f"{format_day(t.date(), lang)} {_clock(t)} {t.tzname() or ''}".rstrip()
 
 
-def format_window(start: datetime, end: datetime, lang: str) -> str:
+def format_window(start: datetime, end: datetime, lang: LangLike) -> str:
     """A half-open window as people write it.
 
     ``2017-07-15 (Sat) 09:00-17:00`` on one day, ``...08:00-24:00`` when it ends at the next
@@ -130,7 +105,7 @@ def format_window(start: datetime, end: datetime, lang: str) -> str:
     return f"{day} {_clock(start)} - {format_day(end.date(), lang)} {_clock(end)}"
 
 
-def format_duration(seconds: float, lang: str = "en") -> str:
+def format_duration(seconds: float, lang: LangLike = Lang.EN) -> str:
     """A length of time that does not read as a time of day.
 
     English ``13 h``, ``13h30m``, ``2h00m30s``, ``45m``; Japanese ``13時間``, ``13時間30分``,
@@ -144,7 +119,7 @@ def format_duration(seconds: float, lang: str = "en") -> str:
     whole, frac = divmod(micros, 1_000_000)
     h, rem = divmod(whole, 3600)
     m, s = divmod(rem, 60)
-    ja = lang == "ja"
+    ja = Lang.coerce(lang) is Lang.JA
     if m == s == frac == 0:
         return f"{h}時間" if ja else f"{h} h"
     has_seconds = bool(s or frac)

@@ -16,7 +16,8 @@ from datetime import timedelta as _timedelta
 from datetime import timezone as _timezone
 from zoneinfo import ZoneInfo
 
-from .errors import InvalidTimestampError, TimestampFormatError, UnknownOperationError, quoted
+from .errors import InvalidTimestampError, TimestampFormatError
+from .messages import msg, quoted
 from .model import Operation
 
 #: Japan Standard Time: how a timestamp without a zone is read (SPEC.md, point 2).
@@ -31,10 +32,6 @@ __all__ = [
     "to_instant",
 ]
 
-# Keyed by the members and by their values (an Enum member hashes by its name, not its value).
-_OPERATION_KEYS: dict[object, str] = {**{op: op.value for op in Operation}, **{op.value: op.value for op in Operation}}
-_VALID_OPERATIONS = ", ".join(repr(op.value) for op in Operation)
-
 
 def to_instant(ts: object, tz: tzinfo, parameter: str = "ts") -> datetime:
     """``ts`` as an aware datetime: naive means wall-clock time in ``tz``."""
@@ -46,31 +43,17 @@ def to_instant(ts: object, tz: tzinfo, parameter: str = "ts") -> datetime:
 
 
 def _not_a_datetime(ts: object, parameter: str) -> InvalidTimestampError:
-    hint = ""
+    message_id = "instant.type"
     if isinstance(ts, str):
-        hint = (
-            "; parse text first, e.g. datetime.fromisoformat('2017-07-15T10:00') "
-            "or chukan_schedule.parse_timestamp('2017年7月15日 10時')"
-        )
+        message_id = "instant.type_str"
     elif isinstance(ts, date):
-        hint = "; a date is a whole day, not an instant: use datetime.combine(d, time(...))"
-    return InvalidTimestampError(
-        f"{parameter} must be a datetime.datetime (naive = JST wall clock, or aware in any zone), "
-        f"got {type(ts).__name__} {ts!r}{hint}"
-    )
+        message_id = "instant.type_date"
+    return InvalidTimestampError(msg(message_id, parameter=parameter, type=type(ts).__name__, value=repr(ts)))
 
 
 def coerce_operation(op: object) -> str:
-    """The value of an :class:`Operation` given as the member or its string value."""
-    try:
-        key = _OPERATION_KEYS.get(op)
-    except TypeError:
-        key = None
-    if key is not None:
-        return key
-    if isinstance(op, str):
-        raise UnknownOperationError(f"unknown operation {op!r}; expected one of {_VALID_OPERATIONS}")
-    raise TypeError(f"operation must be an Operation or one of {_VALID_OPERATIONS}, got {type(op).__name__} {op!r}")
+    """The value of the operation ``op`` names (:meth:`Operation.coerce`)."""
+    return Operation.coerce(op).value
 
 
 # ---- Text timestamps (タイムスタンプの文字列): parse_timestamp ----
@@ -80,22 +63,15 @@ def coerce_operation(op: object) -> str:
 # error that says so, never a date rolled over or a guess.
 
 
-#: What :func:`parse_timestamp` reads, for error messages and ``--help``.
-ACCEPTED_TIMESTAMP_FORMS = (
-    "ISO 8601 such as 2017-07-15T10:00, 2017-07-15T10:00:00.123456, 2017-07-15T01:00Z or "
-    "2017-07-15T10:00+09:00 (no offset means JST wall clock), also basic 20170715T1000 or 20170715T100000+0900; "
-    "2017-07-15 10:00 or 2017/07/15 10:00, a space before the offset allowed (2017-07-15 10:00:00 +0900); "
-    "a bare date 2017-07-15 (= 00:00); 2017年7月15日 10時30分, 2017年7月15日10時, 2017年7月15日(土) 10:30:15; "
-    "the era: 平成29年7月15日 10:00, H29年7月15日 (令和 R, 平成 H, 昭和 S, 大正 T, 明治 M; 元年 = 1); "
-    "full-width digits (２０１７年７月１５日１０時); 24:00 / 24時 = the next midnight"
-)
+#: What :func:`parse_timestamp` reads, in English (``--help``; the message ``ts.forms`` in any language).
+ACCEPTED_TIMESTAMP_FORMS = str(msg("ts.forms"))
 
 #: How much of a text an error message quotes: a longer text is cut and its length given.
 _quote = quoted
 
 
-def _bad(text: str, problem: str) -> TimestampFormatError:
-    return TimestampFormatError(text, problem, ACCEPTED_TIMESTAMP_FORMS)
+def _bad(text: str, problem: str, **params: object) -> TimestampFormatError:
+    return TimestampFormatError(text, msg(problem, **params))
 
 
 # 元号: name, letter, first day (Gregorian), year offset (era year 1 = offset + 1).
@@ -142,10 +118,10 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     '2017-07-15T10:30:00+09:00'
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_timestamp() reads a str, got {type(text).__name__} {text!r}")
+        raise InvalidTimestampError(msg("ts.not_str", type=type(text).__name__, value=repr(text)))
     s = _unicodedata.normalize("NFKC", text).strip()
     if not s:
-        raise _bad(text, "it is empty")
+        raise _bad(text, "ts.empty")
 
     iso = _ISO_DATE.match(s)
     ja = None if iso else _JA_DATE.match(s)
@@ -156,10 +132,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
         if not rest:
             return datetime.combine(d, _time(), tzinfo=tz)
         if rest[0] not in "Tt":
-            raise _bad(
-                text,
-                f"expected 'T' and a time after the basic date {basic.group()}, got {_quote(rest)}; e.g. 20170715T1000",
-            )
+            raise _bad(text, "ts.basic_needs_t", date=basic.group(), rest=_quote(rest))
         return _with_time(text, d, rest[1:], tz, basic=True)
     if iso is not None:
         year, month, day = int(iso["y"]), int(iso["mo"]), int(iso["d"])
@@ -169,7 +142,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
         year = _era_year(text, ja["era"], ja["ey"]) if ja["era"] else int(ja["y"])
         rest = s[ja.end() :]
     else:
-        raise _bad(text, "it does not start with a date such as 2017-07-15, 20170715 or 2017年7月15日")
+        raise _bad(text, "ts.no_date")
     d = _checked_date(text, year, month, day)
     if ja is not None and ja["era"]:
         _check_era(text, ja["era"], d)
@@ -177,9 +150,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     weekday = _WEEKDAY.match(rest)
     if weekday is not None:
         if _WEEKDAYS_JA.index(weekday["wd"]) != d.weekday():
-            raise _bad(
-                text, f"the weekday ({weekday['wd']}) does not match {d.isoformat()}, a {_WEEKDAYS_JA[d.weekday()]}曜日"
-            )
+            raise _bad(text, "ts.weekday", given=weekday["wd"], date=d.isoformat(), actual=_WEEKDAYS_JA[d.weekday()])
         rest = rest[weekday.end() :]
 
     if not rest:
@@ -187,7 +158,7 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     if iso is not None and weekday is None:
         sep = _re.match(r"[Tt]|\s+", rest)
         if sep is None:
-            raise _bad(text, f"expected 'T' or a space between the date and the time, got {_quote(rest)}")
+            raise _bad(text, "ts.separator", rest=_quote(rest))
         rest = rest[sep.end() :]
     else:
         rest = rest.lstrip()
@@ -198,7 +169,7 @@ def _era_year(text: str, era: str, era_year: str) -> int:
     _, _, _, offset = _ERAS[_ERA_BY_KEY[era.upper() if len(era) == 1 else era]]
     n = 1 if era_year == "元" else int(era_year)
     if n < 1:
-        raise _bad(text, f"era year {n} does not exist (the first year is 1, 元年)")
+        raise _bad(text, "ts.era_year", year=n)
     return offset + n
 
 
@@ -208,17 +179,17 @@ def _check_era(text: str, era: str, d: date) -> None:
     last = _ERAS[i + 1][2] - _timedelta(days=1) if i + 1 < len(_ERAS) else None
     if d < first or (last is not None and d > last):
         until = last.isoformat() if last is not None else ""
-        raise _bad(text, f"{d.isoformat()} is not in the {name} era ({first.isoformat()}..{until})")
+        raise _bad(text, "ts.era_range", date=d.isoformat(), era=name, first=first.isoformat(), last=until)
 
 
 def _checked_date(text: str, year: int, month: int, day: int) -> date:
     if not 1 <= year <= 9999:
-        raise _bad(text, f"year {year} is not 1-9999")
+        raise _bad(text, "ts.year", year=year)
     if not 1 <= month <= 12:
-        raise _bad(text, f"month {month} is not 1-12")
+        raise _bad(text, "ts.month", month=month)
     days = _calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise _bad(text, f"day {day} does not exist in {year}-{month:02d}, which has {days} days")
+        raise _bad(text, "ts.day", day=day, year=year, month=month, days=days)
     return date(year, month, day)
 
 
@@ -227,35 +198,31 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo, basic: bool = False) -
     clock = _BASIC_CLOCK.match(rest) if basic else _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
     if clock is None:
         if basic:
-            raise _bad(
-                text,
-                f"cannot read the time {_quote(rest)} after a basic date; expected hhmm, hhmmss or hhmmss.ffffff "
-                "as in 20170715T1030 or 20170715T103015",
-            )
-        raise _bad(text, f"cannot read the time {_quote(rest)}; expected 10:30, 10:30:15 or 10時30分15秒")
+            raise _bad(text, "ts.basic_time", rest=_quote(rest))
+        raise _bad(text, "ts.time", rest=_quote(rest))
     hour = int(clock["h"])
     minute = 30 if clock.groupdict().get("half") else int(clock["mi"] or 0)
     second = int(clock["s"] or 0)
     fraction = clock.groupdict().get("f") or ""
     if len(fraction) > 6:
-        raise _bad(text, f"the fraction {_quote('.' + fraction)} is finer than a microsecond (at most 6 digits)")
+        raise _bad(text, "ts.fraction", fraction=_quote("." + fraction))
     micro = int(fraction.ljust(6, "0")) if fraction else 0
     if minute > 59:
-        raise _bad(text, f"minute {minute} is not 0-59")
+        raise _bad(text, "ts.minute", minute=minute)
     if second > 59:
-        raise _bad(text, f"second {second} is not 0-59")
+        raise _bad(text, "ts.second", second=second)
     next_day = False
     if hour == 24 and minute == second == micro == 0:
         hour, next_day = 0, True
     elif hour > 23:
-        raise _bad(text, f"hour {hour} is not 0-23 (24:00 exactly is read as the next midnight)")
+        raise _bad(text, "ts.hour", hour=hour)
 
     rest = rest[clock.end() :]
     offset: _timezone | None = None
     if rest:
         off = _OFFSET.fullmatch(rest)
         if off is None:
-            raise _bad(text, f"cannot read {_quote(rest)} after the time; expected an offset Z, +09:00, +0900 or JST")
+            raise _bad(text, "ts.after_time", rest=_quote(rest))
         if off["z"]:
             offset = _timezone.utc
         elif off["jst"]:
@@ -263,7 +230,7 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo, basic: bool = False) -
         else:
             oh, om = int(off["oh"]), int(off["om"] or 0)
             if oh > 23 or om > 59:
-                raise _bad(text, f"the offset {_quote(rest.strip())} is not -23:59..+23:59")
+                raise _bad(text, "ts.offset", offset=_quote(rest.strip()))
             sign = -1 if off["sign"] == "-" else 1
             offset = _timezone(sign * _timedelta(hours=oh, minutes=om))
     local = datetime.combine(d, _time(hour, minute, second, micro))
@@ -274,4 +241,4 @@ def _with_time(text: str, d: date, rest: str, tz: tzinfo, basic: bool = False) -
             return local.replace(tzinfo=tz)
         return local.replace(tzinfo=offset).astimezone(tz)
     except OverflowError:
-        raise _bad(text, "it lies beyond the years 1-9999") from None
+        raise _bad(text, "ts.beyond") from None

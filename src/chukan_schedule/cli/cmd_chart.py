@@ -8,10 +8,11 @@ from collections.abc import Callable
 from ..engine import Plan
 from .output import EXIT_OK, missing, write_or_print
 from .parsing import OUTPUT_HELP
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("chart", "the month as an SVG chart")
+    p = add("chart", help_text("help.chart"))
     p.add_argument("--output", metavar="FILE.svg", help=OUTPUT_HELP)
     p.set_defaults(handler=run)
 

@@ -6,38 +6,37 @@ import argparse
 from collections.abc import Callable
 
 from ..engine import Plan
+from ..messages import msg
 from ..model import Mode, Operation
 from ..render import format_instant, format_table, text
 from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, print_json, say
 from .parsing import Once, operation, timestamp
 from .phrases import brackets, window_text
 from .shapes import decision_json
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("check", "the verdict at an instant: mode, operating, and per operation allowed or not and why")
-    p.add_argument("timestamp", metavar="TIMESTAMP", help="the instant (no offset means JST)")
+    p = add("check", help_text("help.check"))
+    p.add_argument("timestamp", metavar="TIMESTAMP", help=help_text("help.timestamp"))
     p.add_argument(
         "--operation",
         "-o",
         type=operation,
         action=Once,
         metavar="OP",
-        help="only this operation (give it once); exit 0 if allowed, 1 if not",
+        help=help_text("help.check.operation"),
     )
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print one JSON object")
-    out.add_argument("--quiet", "-q", action="store_true", help="print nothing (with --operation): use the exit status")
+    out.add_argument("--json", action="store_true", help=help_text("help.json"))
+    out.add_argument("--quiet", "-q", action="store_true", help=help_text("help.check.quiet"))
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     at = timestamp(args.timestamp, plan, "TIMESTAMP")
     if args.quiet and args.operation is None:
-        raise CliError(
-            "--quiet needs --operation OP (the exit status answers for one operation)",
-            "--quiet には --operation OP が必要です（終了ステータスは1つの操作について答えます）",
-        )
+        raise CliError(msg("cli.quiet_needs_operation"))
     ops: list[Operation] = [args.operation] if args.operation is not None else list(Operation)
     decisions = [plan.check(op, at) for op in ops]
     local = at.astimezone(plan.tz)
@@ -59,8 +58,7 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         )
         return status
     state = text("operating" if operating else "planned_stop" if mode is Mode.PLANNED_STOP else "outside_hours", lang)
-    sep = "、" if lang == "ja" else ", "
-    lines = [f"{format_instant(local, lang)}: {mode.text(lang)}{sep}{state}", ""]
+    lines = [msg("out.state", instant=format_instant(local, lang), mode=mode, state=state).text(lang), ""]
     rows = []
     for d in decisions:
         rows.append(

@@ -9,14 +9,11 @@ from ..engine import Plan
 from ..model import Operation
 from .output import EXIT_OK, missing, write_or_print
 from .parsing import OUTPUT_HELP, operation
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add(
-        "ics",
-        "an iCalendar file (RFC 5545): each operation's windows as timed events, "
-        "the mode periods (table T) and the milestones as all-day events",
-    )
+    p = add("ics", help_text("help.ics"))
     p.add_argument(
         "--operation",
         "-o",
@@ -24,7 +21,7 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         action="append",
         type=operation,
         metavar="OP",
-        help="only this operation's windows (repeatable; default: all); periods and milestones are always included",
+        help=help_text("help.ics.operation"),
     )
     p.add_argument("--output", metavar="FILE", help=OUTPUT_HELP)
     p.set_defaults(handler=run)

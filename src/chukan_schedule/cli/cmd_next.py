@@ -6,19 +6,21 @@ import argparse
 from collections.abc import Callable
 
 from ..engine import Plan
+from ..messages import msg
 from ..model import Operation
 from ..render import format_instant
 from .output import EXIT_OK, print_json, say
 from .parsing import OPERATION_HELP, operation, timestamp
 from .phrases import window_text
 from .shapes import window_json
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("next", "the next window of an operation opening strictly after an instant")
+    p = add("next", help_text("help.next"))
     p.add_argument("operation", metavar="OP", type=operation, help=OPERATION_HELP)
-    p.add_argument("timestamp", metavar="TIMESTAMP", help="the instant (no offset means JST)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("timestamp", metavar="TIMESTAMP", help=help_text("help.timestamp"))
+    p.add_argument("--json", action="store_true", help=help_text("help.json"))
     p.set_defaults(handler=run)
 
 
@@ -33,14 +35,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     when = format_instant(local, lang)
     if w is None:
         end = format_instant(plan.coverage_end.astimezone(plan.tz), lang)
-        if lang == "ja":
-            say(f"{when}より後に始まる{op.ja}の時間帯は計画内にありません（計画は{end}まで）")
-        else:
-            say(f"no {op.en} window opens after {when} within the plan (it ends {end})")
+        say(msg("out.next_none", operation=op, instant=when, end=end).text(lang))
         return EXIT_OK
-    clauses = ", ".join(w.clauses)
-    if lang == "ja":
-        say(f"{when}の次の{op.ja}の時間帯: {window_text(w, plan, lang)} [{clauses}]")
-    else:
-        say(f"next {op.en} window after {when}: {window_text(w, plan, lang)} [{clauses}]")
+    window = window_text(w, plan, lang)
+    say(msg("out.next", operation=op, instant=when, window=window, clauses=", ".join(w.clauses)).text(lang))
     return EXIT_OK

@@ -5,33 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 from ..engine import Plan
-from ..errors_ja import sheet_ja
+from ..messages import msg
 from .output import EXIT_OK, CliError, missing, to_stdout, write_or_print
-from .parsing import OUTPUT_HELP
-
-_EPILOG = (
-    "Accepted sheets: CSV in UTF-8 (with or without a BOM) or CP932 (Shift_JIS, as Japanese Excel saves it); "
-    ".xlsx (the first worksheet) with the xlsx extra: pip install chukan-schedule[xlsx]. "
-    "The header, the first of the first 10 non-blank rows that names every column (title rows above it are "
-    "skipped), needs: "
-    "団体名 (organization), 特定個人情報 (item), 登録予定件数 (planned), 実登録件数 (registered), "
-    "登録対象範囲の確認 or 登録対象範囲（件数）の確認 (range_checked), 登録後の正確性の確認 (accuracy_checked); "
-    "other columns are kept. Counts: 1234, 1,234, １，２３４, 1,234件. "
-    "Checks: done 済/○/〇/はい/yes/true/1, not done 未/×/いいえ/no/false/0/blank."
-)
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("progress", "read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)")
-    p.epilog = _EPILOG
-    p.add_argument("file", metavar="FILE", help="the progress sheet: CSV (UTF-8 or CP932) or .xlsx")
+    p = add("progress", help_text("help.progress"))
+    p.epilog = help_text("help.progress.epilog")
+    p.add_argument("file", metavar="FILE", help=help_text("help.progress.file"))
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print one JSON object")
-    fmt.add_argument("--csv", action="store_true", help="print CSV")
-    p.add_argument("--output", metavar="FILE", help=OUTPUT_HELP + "; not the input sheet")
+    fmt.add_argument("--json", action="store_true", help=help_text("help.json"))
+    fmt.add_argument("--csv", action="store_true", help=help_text("help.progress.csv"))
+    p.add_argument("--output", metavar="FILE", help=help_text("help.output_not_input"))
     p.set_defaults(handler=run)
 
 
@@ -44,12 +32,11 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         # The plan gives only P1's deadline; the embedded plan is read_sheet's own default.
         report = progress.read_sheet(args.file) if args.plan is None else progress.read_sheet(args.file, plan=plan)
     except progress.SheetError as exc:
-        raise CliError(str(exc), sheet_ja(str(exc), str(Path(args.file)))) from None
+        # The sheet's own words are English until progress says them through the catalog too.
+        raise CliError(msg("cli.sheet", detail=str(exc))) from None
     except KeyError as exc:  # a --plan file without P1's milestone
         detail = exc.args[0] if exc.args else exc
-        raise CliError(
-            f"--plan {args.plan}: {detail}", f"--plan {args.plan}：P1 の期限のマイルストーンがありません（{detail}）"
-        ) from None
+        raise CliError(msg("cli.plan_without_p1", plan=args.plan, detail=detail)) from None
     if args.json:
         out = json.dumps(progress.to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:

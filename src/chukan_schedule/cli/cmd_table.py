@@ -6,16 +6,18 @@ import argparse
 from collections.abc import Callable
 
 from ..engine import Plan
+from ..messages import msg
 from ..model import DayPlan, OpDay, Operation
 from ..render import format_table, format_window, text, weekday_name
 from .output import EXIT_OK, print_json, say
 from .phrases import brackets
 from .shapes import span_json
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("table", "the plan day by day: mode and each operation's hours (the notice's table T, made exact)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = add("table", help_text("help.table"))
+    p.add_argument("--json", action="store_true", help=help_text("help.json"))
     p.set_defaults(handler=run)
 
 
@@ -32,7 +34,7 @@ def _cell(span: OpDay, day: DayPlan, plan: Plan, lang: str) -> str:
         return hours
     clause = span.rule.clause if span.rule is not None else day.period.clause
     if span.rule is not None and span.rule.expected:
-        clause += ("、" if lang == "ja" else ", ") + text("expected", lang)
+        clause = msg("out.clause_expected", clause=clause, expected=msg("label.expected")).text(lang)
     return text("no", lang) + brackets(clause, lang)
 
 

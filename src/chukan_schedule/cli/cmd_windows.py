@@ -7,20 +7,22 @@ from collections.abc import Callable
 
 from ..engine import Plan
 from ..errors import OutsidePlanError
+from ..messages import msg
 from ..model import Operation
 from ..render import format_duration, format_instant, format_table, text
 from .output import EXIT_OK, CliError, print_json, say
 from .parsing import OPERATION_HELP, operation, timestamp
 from .phrases import window_text
 from .shapes import iso, window_json
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("windows", "the windows (half-open, JST) in which an operation is allowed")
+    p = add("windows", help_text("help.windows"))
     p.add_argument("operation", metavar="OP", type=operation, help=OPERATION_HELP)
-    p.add_argument("--from", dest="start", metavar="TS", help="from this instant (default: the plan's start)")
-    p.add_argument("--to", dest="end", metavar="TS", help="up to this instant (default: the plan's end)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--from", dest="start", metavar="TS", help=help_text("help.windows.from"))
+    p.add_argument("--to", dest="end", metavar="TS", help=help_text("help.windows.to"))
+    p.add_argument("--json", action="store_true", help=help_text("help.json"))
     p.set_defaults(handler=run)
 
 
@@ -32,12 +34,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         windows = plan.windows(op, start, end)
     except OutsidePlanError:
         raise
-    except ValueError as exc:  # end before start
-        raise CliError(
-            f"--to must not be before --from: {exc}",
-            f"--to（{iso(end, plan)}）は --from（{iso(start, plan)}）より前にできません。"
-            "--to には --from 以降の時刻を指定してください",
-        ) from None
+    except ValueError:  # end before start
+        raise CliError(msg("cli.to_before_from", end=iso(end, plan), start=iso(start, plan))) from None
     if args.json:
         print_json(
             {
@@ -49,15 +47,12 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         )
         return EXIT_OK
     span = f"{format_instant(start.astimezone(plan.tz), lang)} .. {format_instant(end.astimezone(plan.tz), lang)}"
-    if lang == "ja":
-        head = f"{op.ja}の時間帯: {len(windows)}件（{span}）"
-    else:
-        head = f"{op.en} windows: {len(windows)} ({span})"
+    head = msg("out.windows_head", operation=op, count=len(windows), span=span).text(lang)
     rows = [
         [str(i), window_text(w, plan, lang), format_duration(w.duration_seconds, lang), ", ".join(w.clauses)]
         for i, w in enumerate(windows, 1)
     ]
-    headers = [text("number", lang), text("window", lang).split()[0] if lang == "en" else "時間帯"]
+    headers = [text("number", lang), text("windows_window", lang)]
     headers += [text("duration", lang), text("clauses", lang)]
     say(head)
     if rows:

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..engine import Plan
-from ..errors import OutsidePlanError, PlanFileError, UnknownOperationError
-from ..errors_ja import ERROR_JA, PARAMETERS, os_problem_ja, outside_ja, plan_file_ja, timestamp_ja
-from ..model import Operation
-from ..timeinput import ACCEPTED_TIMESTAMP_FORMS, TimestampFormatError
+from ..errors import LocalizedError, OutsidePlanError
+from ..lang import Lang, LangLike
+from ..messages import Listing, Message, msg, os_problem
+from ..model import _OPERATION_SHORT_JA, Operation
 from . import cmd_chart, cmd_check, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
 from .output import (
     EXIT_BROKEN_PIPE,
@@ -23,30 +23,34 @@ from .output import (
     flush_stdout,
     silence_stdout,
 )
-from .parsing import OPERATION_HELP, PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
+from .parsing import PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
+from .translation import Translations, help_text
 
 #: The subcommands, in the order ``--help`` lists them; each module has ``register`` and ``run``.
 COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_chart, cmd_progress)
 
 
-def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The argument parser of ``chukan-schedule``; ``lang``: the language of its error line."""
-    parser = Parser(
-        lang=lang,
-        prog=PROG,
-        description="The municipal middle server's (自治体中間サーバー) July 2017 plan: "
-        "may I do X at this instant, and if not, why and when next?",
-        epilog=f"Timestamps: {ACCEPTED_TIMESTAMP_FORMS}. Operations: {OPERATION_HELP}; "
-        f"also with hyphens ({', '.join(op.value.replace('_', '-') for op in Operation if '_' in op.value)}) "
-        f"or in Japanese ({', '.join(op.ja for op in Operation)}). "
-        "Exit status: 0 ok (check --operation: allowed), 1 not allowed, 2 error.",
+#: Parameter names of OutsidePlanError as the command line calls them.
+PARAMETERS = {"ts": "TIMESTAMP", "start": "--from", "end": "--to"}
+
+
+def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
+    """The argument parser of ``chukan-schedule``; ``lang``: the language of its ``--help`` and error lines."""
+    epilog = help_text(
+        "help.epilog",
+        forms=msg("ts.forms"),
+        values=Listing(tuple(op.value for op in Operation)),
+        hyphens=Listing(tuple(op.value.replace("_", "-") for op in Operation if "_" in op.value)),
+        names=Listing(tuple(op.ja for op in Operation)),
+        short=Listing(tuple(name for names in _OPERATION_SHORT_JA.values() for name in names)),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser = Parser(lang=lang, prog=PROG, description=help_text("help.description"), epilog=epilog)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help=help_text("help.version"))
     add_common(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text, lang=lang)
+    def add(name: str, help_: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_, lang=lang)
         add_common(p, argparse.SUPPRESS)
         return p
 
@@ -71,10 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args, extras = parser.parse_known_args(arguments)
         if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
-            _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(extras)}")
+            sub = _subparser(parser, args.command)
+            sub_lang = sub.lang if isinstance(sub, Parser) else Lang.EN
+            sub.error(Translations(sub_lang).gettext("unrecognized arguments: %s") % " ".join(extras))
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
-    lang: str = args.lang or default_lang()
+    lang: Lang = args.lang or default_lang()
     try:
         check_output(args)
         plan = load_plan(args.plan)
@@ -83,32 +89,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush_stdout()
         return status
     except OutsidePlanError as exc:
-        return _fail(outside_ja(exc) if lang == "ja" else _outside_message(exc), lang)
+        return _fail(_outside_message(exc).text(lang), lang)
     except StdoutError as exc:
         silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
         return _fail(exc.text(lang), lang)
     except CliError as exc:
         return _fail(exc.text(lang), lang)
-    except TimestampFormatError as exc:
-        return _fail(timestamp_ja(exc) if lang == "ja" else str(exc), lang)
-    except PlanFileError as exc:
-        return _fail(plan_file_ja(exc) if lang == "ja" else str(exc), lang)
-    except UnknownOperationError as exc:
-        return _fail(f"操作名が正しくありません（{exc}）" if lang == "ja" else str(exc), lang)
+    except LocalizedError as exc:  # a timestamp, a plan file, an operation: the error says itself
+        return _fail(exc.message.text(lang), lang)
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): nothing to say, as if by SIGPIPE
         silence_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
-        name = f" {exc.filename}" if exc.filename else ""
-        if lang == "ja":
-            return _fail(f"{name.strip() or 'ファイル'} を読み書きできません{os_problem_ja(exc)}", lang)
-        return _fail(f"cannot write or read{name}: {exc.strerror or exc}")
+        name = exc.filename if exc.filename else msg("cli.a_file")
+        return _fail(msg("cli.file_failed", name=name, reason=os_problem(exc)).text(lang), lang)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback: say what broke, in one line
-        if lang == "ja":
-            return _fail(f"内部エラー（{type(exc).__name__}: {exc}）。報告してください", lang)
-        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return _fail(msg("cli.internal", type=type(exc).__name__, detail=str(exc)).text(lang), lang)
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
@@ -119,22 +117,21 @@ def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.Argume
     return parser  # pragma: no cover - the parser always has its subcommands
 
 
-def _fail(message: str, lang: str = "en") -> int:
-    prefix = ERROR_JA if lang == "ja" else "error"
+def _fail(message: str, lang: LangLike = Lang.EN) -> int:
     if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than write into stdout
-        print(f"{PROG}: {prefix}: {printable(message)}", file=sys.stderr)
+        print(msg("cli.error_line", prog=PROG, message=printable(message)).text(lang), file=sys.stderr)
     return EXIT_ERROR
 
 
-def _outside_message(exc: OutsidePlanError) -> str:
-    what = PARAMETERS.get(exc.parameter, exc.parameter)
-    start, end = exc.coverage_start.isoformat(), exc.coverage_end.isoformat()
+def _outside_message(exc: OutsidePlanError) -> Message:
+    """An instant outside the plan, named as the command line calls it (TIMESTAMP, --from, --to)."""
+    argument = PARAMETERS.get(exc.parameter, exc.parameter)
+    params = {
+        "argument": argument,
+        "value": exc.value.isoformat(),
+        "start": exc.coverage_start.isoformat(),
+        "end": exc.coverage_end.isoformat(),
+    }
     if exc.parameter in ("start", "end"):  # a bound of a range may be the plan's end itself
-        limit = f"at most {end}" if exc.value > exc.coverage_end else f"at least {start}"
-        return (
-            f"{what} {exc.value.isoformat()} is outside the plan, which covers {start} to {end}; {what} may be {limit}"
-        )
-    return (
-        f"{what} {exc.value.isoformat()} is outside the plan, which covers {start} to {end} (end excluded); "
-        "give an instant inside it"
-    )
+        return msg("cli.outside_at_most" if exc.value > exc.coverage_end else "cli.outside_at_least", **params)
+    return msg("cli.outside", **params)

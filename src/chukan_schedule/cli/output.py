@@ -8,7 +8,8 @@ import os
 import sys
 
 from ..atomic import write_atomic
-from ..errors_ja import os_problem_ja
+from ..lang import Bilingual, LangLike, Text
+from ..messages import msg, os_problem
 
 EXIT_OK = 0
 EXIT_NOT_ALLOWED = 1
@@ -18,15 +19,19 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
 class CliError(Exception):
-    """An error to report as one line on stderr, exit status 2; ``ja``: the same in Japanese (エラー文)."""
+    """An error to report as one line on stderr, exit status 2.
 
-    def __init__(self, en: str, ja: str | None = None) -> None:
-        super().__init__(en)
-        self.ja = ja
+    ``message``: a catalog message (:func:`~chukan_schedule.messages.msg`), or, until it is moved
+    into the catalog, an English text with its Japanese twin: ``CliError(en, ja)``.
+    """
 
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` (English when there is no Japanese one)."""
-        return self.ja if lang == "ja" and self.ja is not None else str(self)
+    def __init__(self, message: Bilingual | str, ja: str | None = None) -> None:
+        self.message: Bilingual = Text(message, message if ja is None else ja) if isinstance(message, str) else message
+        super().__init__(self.message.text("en"))
+
+    def text(self, lang: LangLike) -> str:
+        """The message in ``lang``."""
+        return self.message.text(lang)
 
 
 class StdoutError(CliError):
@@ -63,16 +68,11 @@ def write_stdout(data: str | bytes) -> None:
 
 
 def stdout_closed() -> StdoutError:
-    return StdoutError(
-        "cannot write to standard output: standard output is closed",
-        "標準出力に書き込めません：標準出力が閉じられています",
-    )
+    return StdoutError(msg("cli.stdout_closed"))
 
 
 def stdout_failed(exc: OSError) -> StdoutError:
-    return StdoutError(
-        f"cannot write to standard output: {exc.strerror or exc}", f"標準出力に書き込めません{os_problem_ja(exc)}"
-    )
+    return StdoutError(msg("cli.stdout_failed", reason=os_problem(exc)))
 
 
 def say(line: str) -> None:
@@ -114,26 +114,16 @@ def _same_file(a: str, b: str) -> bool:
 def check_output(args: argparse.Namespace) -> None:
     """Refuse an empty ``--output`` and one that names an input file, before anything is read or written."""
     if args.plan == "":
-        raise CliError("--plan: give a plan file name", "--plan：計画ファイル名を指定してください")
+        raise CliError(msg("cli.plan_empty"))
     output: str | None = getattr(args, "output", None)
     if output is None or output == "-":
         return
     if not output:
-        raise CliError(
-            "--output: give a file name (or - for standard output)",
-            "--output：ファイル名を指定してください（標準出力は -）",
-        )
-    inputs = [
-        ("the input sheet", "入力の進捗シート", getattr(args, "file", None)),
-        ("the plan file (--plan)", "計画ファイル（--plan）", args.plan),
-    ]
-    for what, what_ja, path in inputs:
+        raise CliError(msg("cli.output_empty"))
+    inputs = [("cli.input_sheet", getattr(args, "file", None)), ("cli.input_plan", args.plan)]
+    for what, path in inputs:
         if path and _same_file(output, path):
-            raise CliError(
-                f"--output {output} is {what} {path}: writing there would replace it; give another file",
-                f"--output {output} は{what_ja} {path} です。"
-                "書き込むと上書きされるため、別のファイルを指定してください",
-            )
+            raise CliError(msg("cli.output_is_input", output=output, what=msg(what), path=path))
 
 
 def write_or_print(data: bytes, output: str | None) -> None:
@@ -145,21 +135,12 @@ def write_or_print(data: bytes, output: str | None) -> None:
     try:
         write_atomic(output, data)
     except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
-        raise CliError(
-            f"--output {output}: cannot write it: {exc.strerror or exc}",
-            f"--output {output} に書き込めません{os_problem_ja(exc)}",
-        ) from None
+        raise CliError(msg("cli.output_failed", output=output, reason=os_problem(exc))) from None
 
 
 def missing(command: str, exc: ImportError) -> CliError:
     """The error for a command whose optional module or package cannot be imported."""
     name = getattr(exc, "name", None) or "?"
     if name.startswith("chukan_schedule"):
-        return CliError(
-            f"{command} is not available: {name} is not installed",
-            f"{command} は使えません：{name} がインストールされていません",
-        )
-    return CliError(
-        f"{command} needs the Python package {name!r}, which is not installed",
-        f"{command} には Python パッケージ {name!r} が必要ですが、インストールされていません",
-    )
+        return CliError(msg("cli.module_missing", command=command, name=name))
+    return CliError(msg("cli.package_missing", command=command, name=repr(name)))

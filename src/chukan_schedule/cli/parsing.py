@@ -4,6 +4,7 @@ operation names and timestamps."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -11,21 +12,19 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from ..engine import Plan
-from ..errors import quoted
-from ..errors_ja import ERROR_JA, ONCE, UNKNOWN_OPERATION_TAIL, timestamp_ja, usage_ja
+from ..errors import LangError, OperationTypeError, UnknownOperationError
+from ..lang import Lang, LangLike
+from ..messages import Listing, msg
 from ..model import Operation
 from ..timeinput import TimestampFormatError, parse_timestamp
 from .output import EXIT_ERROR, CliError
+from .translation import HelpFormatter, argparse_language, current_lang, help_text
 
 PROG = "chukan-schedule"
-LANGS = ("ja", "en")
 
-_OPERATION_NAMES: dict[str, Operation] = {}
-for _op in Operation:
-    for _name in (_op.value, _op.value.replace("_", "-"), _op.en, _op.ja):
-        _OPERATION_NAMES[_name] = _op
-OPERATION_HELP = ", ".join(op.value for op in Operation)
-OUTPUT_HELP = "write to FILE (atomically) instead of standard output; - is standard output"
+#: The help of an OP argument, and of --output (help texts: said in the parser's language).
+OPERATION_HELP = help_text("help.op", values=Listing(tuple(op.value for op in Operation)))
+OUTPUT_HELP = help_text("help.output")
 
 
 class Once(argparse.Action):
@@ -39,44 +38,63 @@ class Once(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         if getattr(namespace, self.dest, None) is not None:
-            raise argparse.ArgumentError(self, ONCE)
+            raise argparse.ArgumentError(self, msg("cli.operation_once").text(current_lang()))
         setattr(namespace, self.dest, values)
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: ``chukan-schedule: error: ...; see '... --help'``.
+    """argparse in one language, with one-line errors: ``chukan-schedule: error: ...; see '... --help'``.
 
-    ``lang="ja"``: ``chukan-schedule: エラー: ...（'... --help' を参照）``.
+    ``lang="ja"``: ``chukan-schedule: エラー: ...（'... --help' を参照）``, and ``--help`` in Japanese:
+    argparse's own words through its gettext calls (:mod:`.translation`), the help texts from the catalog.
     """
 
-    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lang = lang
+    def __init__(self, *args: Any, lang: LangLike = Lang.EN, **kwargs: Any) -> None:
+        self.lang = Lang.coerce(lang)
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        with argparse_language(self.lang):  # the -h help and the group titles are said here
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        with argparse_language(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        with argparse_language(self.lang):
+            return super().add_subparsers(**kwargs)
+
+    def format_usage(self) -> str:
+        with argparse_language(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with argparse_language(self.lang):
+            return super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        one_line = printable(message)
-        if self.lang == "ja":
-            self.exit(EXIT_ERROR, f"{PROG}: {ERROR_JA}: {usage_ja(one_line)}（'{self.prog} --help' を参照）\n")
-        self.exit(EXIT_ERROR, f"{PROG}: error: {one_line}; see '{self.prog} --help'\n")
+        line = msg("cli.see_help", message=printable(message), prog=self.prog)
+        self.exit(EXIT_ERROR, msg("cli.error_line", prog=PROG, message=line).text(self.lang) + "\n")
 
 
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """``"ja"`` when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ``ja``, else ``"en"``."""
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Japanese when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ``ja``, else English."""
     env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+            return Lang.JA if value.lower().startswith("ja") else Lang.EN
+    return Lang.EN
 
 
-def scan_lang(argv: Sequence[str]) -> str | None:
+def scan_lang(argv: Sequence[str]) -> Lang | None:
     """The last valid ``--lang ja|en`` (or ``--lang=ja``, or an abbreviation ``--la ja``) in ``argv``.
 
     Read before argparse runs, so that a usage error found before ``--lang`` is in that language.
     An argument after ``--`` is not an option.
     """
-    found: str | None = None
+    found: Lang | None = None
     for i, arg in enumerate(argv):
         if arg == "--":
             break
@@ -85,8 +103,8 @@ def scan_lang(argv: Sequence[str]) -> str | None:
             continue
         if not eq:
             value = argv[i + 1] if i + 1 < len(argv) else ""
-        if value in LANGS:
-            found = value
+        with contextlib.suppress(LangError):
+            found = Lang.coerce(value)
     return found
 
 
@@ -97,11 +115,19 @@ def printable(message: str) -> str:
 
 
 def operation(value: str) -> Operation:
-    """An operation named by its value, with hyphens, or by its English or Japanese name (argparse type)."""
-    op = _OPERATION_NAMES.get(value.strip()) or _OPERATION_NAMES.get(value.strip().lower())
-    if op is None:
-        raise argparse.ArgumentTypeError(f"unknown operation {quoted(value)}{UNKNOWN_OPERATION_TAIL}")
-    return op
+    """An operation by any of its names (argparse type; :meth:`Operation.coerce`)."""
+    try:
+        return Operation.coerce(value)
+    except (UnknownOperationError, OperationTypeError) as exc:
+        raise argparse.ArgumentTypeError(exc.message.text(current_lang())) from None
+
+
+def lang(value: str) -> Lang:
+    """A language (argparse type; :meth:`Lang.coerce`)."""
+    try:
+        return Lang.coerce(value)
+    except LangError as exc:
+        raise argparse.ArgumentTypeError(exc.message.text(current_lang())) from None
 
 
 def add_common(p: argparse.ArgumentParser, default: Any) -> None:
@@ -109,10 +135,8 @@ def add_common(p: argparse.ArgumentParser, default: Any) -> None:
 
     The subcommand's copy (``default=SUPPRESS``) must not erase the global one.
     """
-    p.add_argument("--lang", choices=LANGS, default=default, help="language of human output (default: from the locale)")
-    p.add_argument(
-        "--plan", metavar="FILE", default=default, help="a plan file (TOML) instead of the embedded July 2017 plan"
-    )
+    p.add_argument("--lang", type=lang, metavar="{ja,en}", default=default, help=help_text("help.lang"))
+    p.add_argument("--plan", metavar="FILE", default=default, help=help_text("help.plan"))
 
 
 def timestamp(value: str, plan: Plan, what: str) -> datetime:
@@ -120,7 +144,7 @@ def timestamp(value: str, plan: Plan, what: str) -> datetime:
     try:
         return parse_timestamp(value, plan.tz)
     except TimestampFormatError as exc:
-        raise CliError(f"{what}: {exc}", f"{what}：{timestamp_ja(exc)}") from None
+        raise CliError(msg("cli.argument", argument=what, message=exc.message)) from None
 
 
 def load_plan(path: str | None) -> Plan:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from ..engine import Plan
+from ..lang import LangLike
+from ..messages import msg
 from ..model import Window
 from ..render import format_window, text
 
 
-def brackets(inner: str, lang: str) -> str:
+def brackets(inner: str, lang: LangLike) -> str:
     """`` (inner)`` in English, ``（inner）`` in Japanese: full-width brackets around Japanese text."""
-    return f"（{inner}）" if lang == "ja" else f" ({inner})"
+    return msg("out.brackets", inner=inner).text(lang)
 
 
 def window_text(w: Window | None, plan: Plan, lang: str) -> str:

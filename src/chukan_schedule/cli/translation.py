@@ -1,0 +1,99 @@
+"""The command line's language: argparse's own words through its ``gettext`` calls, and help texts from the catalog.
+
+argparse looks up every word it says itself (``usage:``, "the following arguments are required", the
+``-h`` help...) through ``gettext``, which it imports as its module globals ``_`` and ``ngettext``.
+:func:`argparse_language` points those two at a :class:`gettext.NullTranslations` built from the
+catalog (:data:`~chukan_schedule.messages.ARGPARSE_JA`) for as long as a parser is built, parses
+or formats its help, and puts argparse's own back afterwards; :class:`~.parsing.Parser` does this
+around each of those steps.  The language is also readable while argparse runs
+(:func:`current_lang`), for the messages of argument types and actions.
+
+A help text is a :class:`HelpText`: a ``str`` (its English, what argparse stores) that carries its
+catalog message, said in the parser's language when the help is formatted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ..lang import Lang, LangLike
+from ..messages import ARGPARSE_JA, ARGPARSE_NGETTEXT_JA, Message, msg
+
+__all__ = ["HelpFormatter", "HelpText", "argparse_language", "current_lang", "help_text"]
+
+_CURRENT: ContextVar[Lang] = ContextVar("chukan_schedule_cli_lang", default=Lang.EN)
+
+
+class Translations(gettext.NullTranslations):
+    """argparse's msgids in one language (English: as they are)."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def gettext(self, message: str) -> str:
+        if self.lang is Lang.JA:
+            return ARGPARSE_JA.get(message, message)
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        if self.lang is Lang.JA and (msgid1, msgid2) in ARGPARSE_NGETTEXT_JA:
+            return ARGPARSE_NGETTEXT_JA[(msgid1, msgid2)]
+        return msgid1 if n == 1 else msgid2
+
+
+@contextmanager
+def argparse_language(lang: LangLike) -> Iterator[Lang]:
+    """Within the block, argparse speaks ``lang`` (its ``_``/``ngettext``) and :func:`current_lang` is ``lang``."""
+    language = Lang.coerce(lang)
+    translations = Translations(language)
+    saved = (getattr(argparse, "_"), getattr(argparse, "ngettext"))  # noqa: B009 - module globals argparse reads
+    token = _CURRENT.set(language)
+    setattr(argparse, "_", translations.gettext)  # noqa: B010
+    setattr(argparse, "ngettext", translations.ngettext)  # noqa: B010
+    try:
+        yield language
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+        _CURRENT.reset(token)
+
+
+def current_lang() -> Lang:
+    """The language of the parser now at work (English outside one)."""
+    return _CURRENT.get()
+
+
+class HelpText(str):
+    """A help text: its English as a ``str``, and its catalog :class:`~chukan_schedule.messages.Message`."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> HelpText:
+        self = super().__new__(cls, str(message))
+        self.message = message
+        return self
+
+
+def help_text(message_id: str, /, **params: object) -> str:
+    """The help text of catalog message ``message_id``, said in the parser's language in ``--help``."""
+    return HelpText(msg(message_id, **params))
+
+
+def localized(text: str) -> str:
+    """``text`` in the current language if it is a :class:`HelpText`, else as it is."""
+    return text.message.text(current_lang()) if isinstance(text, HelpText) else text
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, saying each :class:`HelpText` (help, description, epilog) in the current language."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return None if action.help is None else localized(action.help)
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(localized(text))

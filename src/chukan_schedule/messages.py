@@ -1,0 +1,779 @@
+# ruff: noqa: E501 - the catalog keeps each text on its lines, English and Japanese side by side
+"""Every user-facing message, in English and Japanese side by side (メッセージ一覧).
+
+A message is an entry of :data:`CATALOG`, ``Msg(id, en=..., ja=...)``: one id, both languages
+in the same entry, named parameters in ``{braces}`` (``str.format`` syntax, so ``{month:02d}``
+works).  Code never writes user-facing words itself: it makes a :class:`Message` (the id and
+its parameters) with :func:`msg`, and whoever shows it picks the language at the edge with
+``.text(lang)``.  An error carries its :class:`Message` (:mod:`.errors`); its ``str()`` is the
+English text.
+
+A parameter may itself say something in a language (a :class:`Message`, a
+:class:`~.lang.Text`, an :class:`~.model.Operation`, a :class:`Listing`, a :func:`quoted`
+text): it is rendered in the same language as the message around it.
+
+>>> m = msg("ts.month", month=13)
+>>> m.text("en"), m.text("ja")
+('month 13 is not 1-12', '13月は1～12月の範囲外です')
+
+**Adding a message** (or changing one):
+
+1. add ``Msg("area.what", en="...", ja="...")`` to :data:`CATALOG` below, in its section, with
+   the same ``{parameters}`` in both texts (Japanese with full-width punctuation （）、：～);
+2. use it: ``msg(<the id>, name=value)``;
+3. record its fingerprint: ``python -m chukan_schedule.messages --update tests/data/message-fingerprints.txt``.
+
+``tests/test_messages.py`` renders every message in both languages and fails when a parameter is
+missing from one of them, or when one language's text changed and the other's did not (the
+fingerprint file keeps a hash of each).  ``--update`` refuses such a one-sided change; when only
+one side really needs to change (a typo), say so: ``--update FILE --one-sided area.what``.
+
+argparse's own words (``usage:``, "the following arguments are required", ...) are translated
+through its ``gettext`` calls with :data:`ARGPARSE_JA` (see :mod:`.cli.translation`).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import string
+import sys
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from .lang import Lang, LangLike
+
+__all__ = [
+    "ARGPARSE_JA",
+    "CATALOG",
+    "Listing",
+    "Message",
+    "Msg",
+    "fingerprints",
+    "msg",
+    "os_problem",
+    "parameters",
+    "quoted",
+]
+
+
+@attrs.frozen
+class Msg:
+    """One entry of the catalog: an id and the same message in English and Japanese."""
+
+    id: str
+    en: str
+    ja: str
+
+    def template(self, lang: LangLike) -> str:
+        return self.ja if Lang.coerce(lang) is Lang.JA else self.en
+
+
+def parameters(template: str) -> frozenset[str]:
+    """The names of the ``{parameters}`` of a template."""
+    return frozenset(name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+def _say(value: object, lang: Lang) -> object:
+    """A parameter as the message in ``lang`` shows it: a bilingual value in that language."""
+    text = getattr(value, "text", None)
+    if callable(text):  # a Message, a Text, an Operation, a Mode...
+        return text(lang)
+    return value
+
+
+@attrs.frozen(eq=False)
+class Message:
+    """A message to show: its catalog id and its parameters.  ``str()`` is the English text."""
+
+    id: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+
+    def text(self, lang: LangLike) -> str:
+        """The message in ``lang``."""
+        lang = Lang.coerce(lang)
+        template = CATALOG[self.id].template(lang)
+        return template.format_map({k: _say(v, lang) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.text(Lang.EN)
+
+
+def msg(message_id: str, /, **params: object) -> Message:
+    """The message ``message_id`` with its parameters; an unknown id is a :class:`KeyError` at once."""
+    if message_id not in CATALOG:
+        raise KeyError(f"no message {message_id!r} in the catalog (chukan_schedule.messages.CATALOG)")
+    return Message(message_id, params)
+
+
+@attrs.frozen
+class Listing:
+    """Items shown as a list: ``a, b, c`` in English, ``a、b、c`` in Japanese (each item may be bilingual)."""
+
+    items: tuple[object, ...]
+
+    def text(self, lang: LangLike) -> str:
+        lang = Lang.coerce(lang)
+        sep = msg("list.separator").text(lang)
+        return sep.join(str(_say(item, lang)) for item in self.items)
+
+
+#: How many characters of a user's text a message quotes (a pasted log line is cut short).
+QUOTE_LIMIT = 60
+
+
+def quoted(text: str) -> Message:
+    """``text`` quoted for a message: whole when short, else its first characters and its length."""
+    if len(text) <= QUOTE_LIMIT:
+        return msg("quote.whole", text=repr(text))
+    return msg("quote.cut", text=repr(text[:QUOTE_LIMIT]), length=len(text))
+
+
+def os_problem(exc: OSError) -> Message:
+    """What went wrong with a file, in words for any language (``os.ENOENT``...), else the system's text."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in CATALOG:
+        return msg(f"os.{name}")
+    return msg("os.other", detail=exc.strerror or str(exc))
+
+
+_ACCEPTED_FORMS_EN = (
+    "ISO 8601 such as 2017-07-15T10:00, 2017-07-15T10:00:00.123456, 2017-07-15T01:00Z or "
+    "2017-07-15T10:00+09:00 (no offset means JST wall clock), also basic 20170715T1000 or 20170715T100000+0900; "
+    "2017-07-15 10:00 or 2017/7/15 20:30, a space before the offset allowed (2017-07-15 10:00:00 +0900); "
+    "a bare date 2017-07-15 (= 00:00); 2017年7月15日 10時30分, 2017年7月15日10時, 2017年7月15日(土) 10:30:15, "
+    "午前/午後 (2017年7月15日 午後8時30分); "
+    "the era: 平成29年7月15日 10:00, H29年7月15日, H29.7.15 10:00 (令和 R, 平成 H, 昭和 S, 大正 T, 明治 M; 元年 = 1); "
+    "full-width digits (２０１７年７月１５日１０時); 24:00 / 24時 = the next midnight"
+)
+_ACCEPTED_FORMS_JA = (
+    "ISO 8601 形式（2017-07-15T10:00、2017-07-15T10:00:00.123456、2017-07-15T01:00Z、"
+    "2017-07-15T10:00+09:00。時差の指定がなければ日本時間）、その基本形式（20170715T1000、20170715T100000+0900）、"
+    "2017-07-15 10:00 や 2017/7/15 20:30（時差の前に空白も可：2017-07-15 10:00:00 +0900）、"
+    "日付のみ（2017-07-15 は0時）、"
+    "和文の日時（2017年7月15日 10時30分、2017年7月15日10時、2017年7月15日(土) 10:30:15、"
+    "午前・午後：2017年7月15日 午後8時30分）、"
+    "元号（平成29年7月15日 10:00、H29年7月15日、H29.7.15 10:00。令和 R、平成 H、昭和 S、大正 T、明治 M、元年は1年）、"
+    "全角数字（２０１７年７月１５日１０時）。24:00・24時は翌日の0時"
+)
+
+#: The catalog: every message, English and Japanese side by side.
+CATALOG: dict[str, Msg] = {
+    m.id: m
+    for m in (
+        # ---- small pieces ----
+        Msg("list.separator", en=", ", ja="、"),
+        Msg("quote.whole", en="{text}", ja="{text}"),
+        Msg("quote.cut", en="{text}… ({length} characters)", ja="{text}…（{length}文字）"),
+        Msg(
+            "lang.invalid",
+            en="lang must be 'en' or 'ja' (also 'EN', 'JA', or with a region: 'ja-JP', 'ja_JP'), got {value}",
+            ja="lang には 'en' か 'ja' を指定してください（'EN'、'JA'、地域付きの 'ja-JP'、'ja_JP' も可。{value} は使えません）",
+        ),
+        # ---- the plan's coverage ----
+        Msg(
+            "plan.outside",
+            en="{parameter}={value} is outside the plan's coverage [{start}, {end}); the plan cannot answer for it",
+            ja="{parameter}={value} は計画の対象期間 [{start}, {end}) の外です。計画はこの時刻について答えられません",
+        ),
+        # ---- datetimes and operations given to the library ----
+        Msg(
+            "instant.type",
+            en="{parameter} must be a datetime.datetime (naive = JST wall clock, or aware in any zone), "
+            "got {type} {value}",
+            ja="{parameter} には datetime.datetime（時差なしは日本時間、または時差付き）を指定してください"
+            "（{type} {value} は使えません）",
+        ),
+        Msg(
+            "instant.type_str",
+            en="{parameter} must be a datetime.datetime (naive = JST wall clock, or aware in any zone), "
+            "got {type} {value}; parse text first, e.g. datetime.fromisoformat('2017-07-15T10:00') "
+            "or chukan_schedule.parse_timestamp('2017年7月15日 10時')",
+            ja="{parameter} には datetime.datetime（時差なしは日本時間、または時差付き）を指定してください"
+            "（{type} {value} は使えません）。文字列は先に読み取ってください"
+            "（例：datetime.fromisoformat('2017-07-15T10:00')、chukan_schedule.parse_timestamp('2017年7月15日 10時')）",
+        ),
+        Msg(
+            "instant.type_date",
+            en="{parameter} must be a datetime.datetime (naive = JST wall clock, or aware in any zone), "
+            "got {type} {value}; a date is a whole day, not an instant: use datetime.combine(d, time(...))",
+            ja="{parameter} には datetime.datetime（時差なしは日本時間、または時差付き）を指定してください"
+            "（{type} {value} は使えません）。日付は時刻ではなく1日全体です：datetime.combine(d, time(...)) を使ってください",
+        ),
+        Msg(
+            "operation.unknown",
+            en="unknown operation {value}; expected one of {values} (or in Japanese: {names})",
+            ja="操作 {value} はありません。受け付ける操作：{values}（日本語名：{names}）",
+        ),
+        Msg(
+            "operation.type",
+            en="operation must be an Operation or one of {values}, got {type} {value}",
+            ja="操作には Operation か {values} のいずれかを指定してください（{type} {value} は使えません）",
+        ),
+        # ---- text timestamps (parse_timestamp) ----
+        Msg(
+            "ts.error",
+            en="cannot read {text} as a timestamp: {problem} (accepted forms: chukan-schedule --help)",
+            ja="{text} を時刻として読み取れません：{problem}（受け付ける形式：chukan-schedule --help）",
+        ),
+        Msg(
+            "ts.not_str",
+            en="parse_timestamp() reads a str, got {type} {value}",
+            ja="parse_timestamp() が読むのは str です（{type} {value} は読めません）",
+        ),
+        Msg("ts.empty", en="it is empty", ja="空です"),
+        Msg(
+            "ts.no_date",
+            en="it does not start with a date such as 2017-07-15, 2017/7/15, 20170715, 2017年7月15日 or H29.7.15",
+            ja="先頭が 2017-07-15、2017/7/15、20170715、2017年7月15日、H29.7.15 のような日付ではありません",
+        ),
+        Msg(
+            "ts.basic_needs_t",
+            en="expected 'T' and a time after the basic date {date}, got {rest}; e.g. 20170715T1000",
+            ja="基本形式の日付 {date} の後には 'T' と時刻が必要ですが、{rest} があります（例：20170715T1000）",
+        ),
+        Msg(
+            "ts.era_year",
+            en="era year {year} does not exist (the first year is 1, 元年)",
+            ja="元号の{year}年はありません（元号の最初の年は1年、すなわち元年です）",
+        ),
+        Msg(
+            "ts.era_range",
+            en="{date} is not in the {era} era ({first}..{last})",
+            ja="{date} は{era}（{first}～{last}）の期間外です",
+        ),
+        Msg("ts.year", en="year {year} is not 1-9999", ja="西暦{year}年は1～9999年の範囲外です"),
+        Msg("ts.month", en="month {month} is not 1-12", ja="{month}月は1～12月の範囲外です"),
+        Msg(
+            "ts.day",
+            en="day {day} does not exist in {year}-{month:02d}, which has {days} days",
+            ja="{year}年{month}月{day}日はありません（{year}年{month}月は{days}日まで）",
+        ),
+        Msg(
+            "ts.weekday",
+            en="the weekday ({given}) does not match {date}, a {actual}曜日",
+            ja="曜日（{given}）が {date}（{actual}曜日）と合いません",
+        ),
+        Msg(
+            "ts.separator",
+            en="expected 'T' or a space between the date and the time, got {rest}",
+            ja="日付と時刻の間には 'T' か空白が必要ですが、{rest} があります",
+        ),
+        Msg(
+            "ts.basic_time",
+            en="cannot read the time {rest} after a basic date; expected hhmm or hhmmss, e.g. 20170715T1030",
+            ja="基本形式の日付の後の時刻 {rest} を読み取れません（hhmm か hhmmss の形式。例：20170715T1030）",
+        ),
+        Msg(
+            "ts.time",
+            en="cannot read the time {rest}; expected 10:30, 10:30:15, 10時30分15秒 or 午後8時30分",
+            ja="時刻 {rest} を読み取れません（10:30、10:30:15、10時30分15秒 または 午後8時30分 の形式）",
+        ),
+        Msg(
+            "ts.fraction",
+            en="the fraction {fraction} is finer than a microsecond (at most 6 digits)",
+            ja="秒の小数部 {fraction} がマイクロ秒より細かい値です（小数部は6桁まで）",
+        ),
+        Msg("ts.minute", en="minute {minute} is not 0-59", ja="{minute}分は0～59分の範囲外です"),
+        Msg("ts.second", en="second {second} is not 0-59", ja="{second}秒は0～59秒の範囲外です"),
+        Msg(
+            "ts.hour",
+            en="hour {hour} is not 0-23 (24:00 exactly is read as the next midnight)",
+            ja="{hour}時は0～23時の範囲外です（ちょうど 24:00 は翌日の0時と読みます）",
+        ),
+        Msg(
+            "ts.hour_12",
+            en="hour {hour} after {half} is not 0-12",
+            ja="{half}の{hour}時は0～12時の範囲外です",
+        ),
+        Msg(
+            "ts.after_time",
+            en="cannot read {rest} after the time; expected an offset Z, +09:00, +0900 or JST",
+            ja="時刻の後の {rest} を読み取れません（時刻の後に書けるのは UTC との時差 Z、+09:00、+0900 または JST です）",
+        ),
+        Msg(
+            "ts.offset",
+            en="the offset {offset} is not -23:59..+23:59",
+            ja="時差 {offset} は -23:59～+23:59 の範囲外です",
+        ),
+        Msg("ts.beyond", en="it lies beyond the years 1-9999", ja="西暦1～9999年の範囲を超えます"),
+        Msg("ts.forms", en=_ACCEPTED_FORMS_EN, ja=_ACCEPTED_FORMS_JA),
+        # ---- plan files (PlanFileError: the file, the key, the problem) ----
+        Msg("plan.error", en="{source}: {problem}", ja="計画ファイル {source}：{problem}"),
+        Msg("plan.error_key", en="{source}: {key}: {problem}", ja="計画ファイル {source} の {key}：{problem}"),
+        Msg("plan.cannot_read", en="cannot read the file: {reason}", ja="ファイルを読み取れません（{reason}）"),
+        Msg("plan.not_utf8", en="not UTF-8 text ({reason})", ja="UTF-8 のテキストではありません（{reason}）"),
+        Msg("plan.not_toml", en="not valid TOML: {detail}", ja="TOML として正しくありません（{detail}）"),
+        Msg("plan.missing", en="missing; expected {kind}", ja="ありません（{kind}が必要です）"),
+        Msg("plan.kind", en="expected {kind}, got {value}", ja="{kind}が必要ですが、{value} です"),
+        Msg("plan.empty_text", en="expected a non-empty string", ja="空でない文字列が必要です"),
+        Msg(
+            "plan.unknown_key",
+            en="unknown key; expected one of {keys}",
+            ja="使用できないキーです（使えるキー：{keys}）",
+        ),
+        Msg("plan.tables", en="expected one or more [[{key}]] tables", ja="[[{key}]] の表が1つ以上必要です"),
+        Msg(
+            "plan.format",
+            en="expected 1 (the only format this version reads), got {value}",
+            ja="1 が必要ですが、{value} です（このバージョンが読める形式は 1 だけです）",
+        ),
+        Msg(
+            "plan.timezone",
+            en="expected an IANA time zone such as 'Asia/Tokyo', got {value}",
+            ja="'Asia/Tokyo' のような IANA のタイムゾーンが必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.last_before_first",
+            en="expected a day on or after first_day {first}, got {last}",
+            ja="first_day {first} 以降の日付が必要ですが、{last} です",
+        ),
+        Msg(
+            "plan.duplicate_id",
+            en="expected a unique id, {id} is used twice",
+            ja="id は重複できませんが、{id} が2回使われています",
+        ),
+        Msg(
+            "plan.rule_outside",
+            en="its days {first}..{last} lie outside the coverage {cfirst}..{clast}; "
+            "expected a rule that can match a day of the plan",
+            ja="日付 {first}..{last} が対象期間 {cfirst}..{clast} の外です。計画のいずれかの日に当てはまるルールが必要です",
+        ),
+        Msg(
+            "plan.one_of", en="expected one of {valid}, got {value}", ja="{valid} のいずれかが必要ですが、{value} です"
+        ),
+        Msg(
+            "plan.period_start",
+            en="expected {expected} (periods must cover the coverage in order, without gaps or overlaps), got {got}",
+            ja="{expected} が必要ですが、{got} です（期間は対象期間を順に、隙間も重なりもなく覆う必要があります）",
+        ),
+        Msg(
+            "plan.period_end",
+            en="expected the coverage's last day {last}, got {got}",
+            ja="対象期間の最終日 {last} が必要ですが、{got} です",
+        ),
+        Msg("plan.periods_none", en="expected at least one period", ja="期間が1つ以上必要です"),
+        Msg(
+            "plan.clock",
+            en="expected 'HH:MM' from '00:00' to '{latest}', got {value}",
+            ja="'00:00'～'{latest}' の 'HH:MM' が必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.modes",
+            en="expected a non-empty list of 'test' and/or 'normal' (a planned stop opens nothing)",
+            ja="'test'・'normal' の空でないリストが必要です（計画停止では何もできません）",
+        ),
+        Msg(
+            "plan.days",
+            en="expected 'weekday' or 'rest_day', got {value}",
+            ja="'weekday' か 'rest_day' が必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.during_and_days",
+            en="expected either during or first_day/last_day, not both",
+            ja="during と first_day/last_day のどちらか一方だけを指定してください",
+        ),
+        Msg(
+            "plan.during",
+            en="expected a milestone id ({known}), got {value}",
+            ja="マイルストーンの id（{known}）が必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.hours",
+            en="expected [start, end] such as ['08:00', '21:00'], got {value}",
+            ja="['08:00', '21:00'] のような [開始, 終了] が必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.hours_order",
+            en="expected the end after the start, got {value}",
+            ja="終了は開始より後である必要がありますが、{value} です",
+        ),
+        Msg(
+            "plan.offset_changes",
+            en="expected a zone with one UTC offset over the coverage (such as Asia/Tokyo); "
+            "{zone} changes its offset (daylight saving) within it",
+            ja="対象期間中に UTC との時差が変わらないタイムゾーン（Asia/Tokyo など）が必要ですが、"
+            "{zone} は期間中に時差が変わります（夏時間）",
+        ),
+        Msg(
+            "plan.holidays",
+            en="expected a country code the holidays package knows, got {value}",
+            ja="holidays パッケージが知っている国コードが必要ですが、{value} です",
+        ),
+        Msg(
+            "plan.no_rule",
+            en="no rule decides {subject} on {day} ({mode}, {day_type}); "
+            "expected every day outside a planned stop to be matched by a rule of each subject",
+            ja="{day}（{mode}、{day_type}）の {subject} を決めるルールがありません。"
+            "計画停止以外の日には、各対象に当てはまるルールが必要です",
+        ),
+        Msg("kind.int", en="an integer", ja="整数"),
+        Msg("kind.str", en="a string", ja="文字列"),
+        Msg("kind.list", en="an array", ja="配列"),
+        Msg("kind.dict", en="a table", ja="表"),
+        Msg("kind.bool", en="true or false", ja="true または false"),
+        Msg("kind.date", en="a date such as 2017-07-01", ja="2017-07-01 のような日付"),
+        # ---- operating-system errors (errno) ----
+        Msg("os.ENOENT", en="No such file or directory", ja="そのようなファイルやフォルダーはありません"),
+        Msg("os.EISDIR", en="Is a directory", ja="フォルダーです"),
+        Msg("os.ENOTDIR", en="Not a directory", ja="パスの途中がフォルダーではありません"),
+        Msg("os.EACCES", en="Permission denied", ja="アクセスが許可されていません"),
+        Msg("os.EPERM", en="Operation not permitted", ja="操作が許可されていません"),
+        Msg("os.ENOSPC", en="No space left on device", ja="ディスクの空き容量がありません"),
+        Msg("os.EROFS", en="Read-only file system", ja="読み取り専用のファイルシステムです"),
+        Msg("os.other", en="{detail}", ja="{detail}"),
+        # ---- the command line: the error line ----
+        Msg("cli.error_line", en="{prog}: error: {message}", ja="{prog}: エラー: {message}"),
+        Msg("cli.see_help", en="{message}; see '{prog} --help'", ja="{message}（'{prog} --help' を参照）"),
+        Msg("cli.argument", en="{argument}: {message}", ja="{argument}：{message}"),
+        Msg(
+            "cli.outside",
+            en="{argument} {value} is outside the plan, which covers {start} to {end} (end excluded); "
+            "give an instant inside it",
+            ja="{argument} の時刻 {value} は計画の対象期間外です。対象期間は {start} から {end} まで"
+            "（終端を含まない）です。期間内の時刻を指定してください",
+        ),
+        Msg(
+            "cli.outside_at_most",
+            en="{argument} {value} is outside the plan, which covers {start} to {end}; {argument} may be at most {end}",
+            ja="{argument} の時刻 {value} は計画の対象期間外です。対象期間は {start} から {end} までです。"
+            "{argument} には {end} 以前を指定してください",
+        ),
+        Msg(
+            "cli.outside_at_least",
+            en="{argument} {value} is outside the plan, which covers {start} to {end}; "
+            "{argument} may be at least {start}",
+            ja="{argument} の時刻 {value} は計画の対象期間外です。対象期間は {start} から {end} までです。"
+            "{argument} には {start} 以降を指定してください",
+        ),
+        Msg(
+            "cli.to_before_from",
+            en="--to must not be before --from: --to {end} is before --from {start}",
+            ja="--to（{end}）は --from（{start}）より前にできません。--to には --from 以降の時刻を指定してください",
+        ),
+        Msg(
+            "cli.quiet_needs_operation",
+            en="--quiet needs --operation OP (the exit status answers for one operation)",
+            ja="--quiet には --operation OP が必要です（終了ステータスは1つの操作について答えます）",
+        ),
+        Msg(
+            "cli.operation_once",
+            en="give --operation once (check answers for one operation; without it, for all)",
+            ja="--operation は一度だけ指定してください"
+            "（check は1つの操作について答えます。指定しなければすべての操作について答えます）",
+        ),
+        Msg(
+            "cli.stdout_closed",
+            en="cannot write to standard output: standard output is closed",
+            ja="標準出力に書き込めません：標準出力が閉じられています",
+        ),
+        Msg(
+            "cli.stdout_failed", en="cannot write to standard output: {reason}", ja="標準出力に書き込めません：{reason}"
+        ),
+        Msg("cli.plan_empty", en="--plan: give a plan file name", ja="--plan：計画ファイル名を指定してください"),
+        Msg(
+            "cli.output_empty",
+            en="--output: give a file name (or - for standard output)",
+            ja="--output：ファイル名を指定してください（標準出力は -）",
+        ),
+        Msg(
+            "cli.output_is_input",
+            en="--output {output} is {what} {path}: writing there would replace it; give another file",
+            ja="--output {output} は{what} {path} です。書き込むと上書きされるため、別のファイルを指定してください",
+        ),
+        Msg("cli.input_sheet", en="the input sheet", ja="入力の進捗シート"),
+        Msg("cli.input_plan", en="the plan file (--plan)", ja="計画ファイル（--plan）"),
+        Msg(
+            "cli.output_failed",
+            en="--output {output}: cannot write it: {reason}",
+            ja="--output {output} に書き込めません：{reason}",
+        ),
+        Msg(
+            "cli.module_missing",
+            en="{command} is not available: {name} is not installed",
+            ja="{command} は使えません：{name} がインストールされていません",
+        ),
+        Msg(
+            "cli.package_missing",
+            en="{command} needs the Python package {name}, which is not installed",
+            ja="{command} には Python パッケージ {name} が必要ですが、インストールされていません",
+        ),
+        Msg("cli.file_failed", en="cannot write or read {name}: {reason}", ja="{name} を読み書きできません：{reason}"),
+        Msg("cli.a_file", en="a file", ja="ファイル"),
+        Msg(
+            "cli.internal",
+            en="internal error ({type}: {detail}); please report it",
+            ja="内部エラー（{type}: {detail}）。報告してください",
+        ),
+        Msg("cli.sheet", en="{detail}", ja="進捗シートを読み取れません（{detail}）"),
+        Msg(
+            "cli.plan_without_p1",
+            en="--plan {plan}: {detail}",
+            ja="--plan {plan}：P1 の期限のマイルストーンがありません（{detail}）",
+        ),
+        # ---- labels of the human output ----
+        Msg("label.operation", en="operation", ja="操作"),
+        Msg("label.allowed", en="allowed", ja="可否"),
+        Msg("label.yes", en="yes", ja="可"),
+        Msg("label.no", en="no", ja="不可"),
+        Msg("label.window", en="window now", ja="現在の時間帯"),
+        Msg("label.windows_window", en="window", ja="時間帯"),
+        Msg("label.next_window", en="next window", ja="次の時間帯"),
+        Msg("label.reasons", en="Reasons", ja="理由"),
+        Msg("label.operating", en="the server is operating", ja="サーバー稼働中"),
+        # Not operating: outside the day's hours (稼働時間外), or a planned-stop day (計画停止).
+        Msg("label.outside_hours", en="the server is outside its operating hours", ja="稼働時間外"),
+        Msg("label.planned_stop", en="the server is in a planned stop", ja="計画停止中"),
+        Msg("label.date", en="date", ja="日付"),
+        Msg("label.weekday", en="day", ja="曜日"),
+        Msg("label.mode", en="mode", ja="モード"),
+        Msg("label.server", en="server", ja="サーバー稼働"),
+        Msg("label.holiday", en="holiday", ja="祝日"),
+        Msg("label.expected", en="expected", ja="想定"),
+        Msg("label.number", en="#", ja="#"),
+        Msg("label.duration", en="hours", ja="時間"),
+        Msg("label.clauses", en="clauses", ja="根拠"),
+        Msg("label.none", en="-", ja="-"),
+        Msg("out.brackets", en=" ({inner})", ja="（{inner}）"),
+        Msg("out.state", en="{instant}: {mode}, {state}", ja="{instant}: {mode}、{state}"),
+        Msg(
+            "out.next",
+            en="next {operation} window after {instant}: {window} [{clauses}]",
+            ja="{instant}の次の{operation}の時間帯: {window} [{clauses}]",
+        ),
+        Msg(
+            "out.next_none",
+            en="no {operation} window opens after {instant} within the plan (it ends {end})",
+            ja="{instant}より後に始まる{operation}の時間帯は計画内にありません（計画は{end}まで）",
+        ),
+        Msg(
+            "out.windows_head",
+            en="{operation} windows: {count} ({span})",
+            ja="{operation}の時間帯: {count}件（{span}）",
+        ),
+        Msg("out.clause_expected", en="{clause}, {expected}", ja="{clause}、{expected}"),
+        # ---- the command line: --help ----
+        Msg(
+            "help.description",
+            en="The municipal middle server's (自治体中間サーバー) July 2017 plan: "
+            "may I do X at this instant, and if not, why and when next?",
+            ja="自治体中間サーバーの2017年7月の計画：この時刻に X をしてよいか、だめなら理由と次の時間帯は？",
+        ),
+        Msg(
+            "help.epilog",
+            en="Timestamps: {forms}. Operations: {values}; also with hyphens ({hyphens}) or in Japanese "
+            "({names}, or short: {short}). Exit status: 0 ok (check --operation: allowed), 1 not allowed, 2 error.",
+            ja="時刻：{forms}。操作：{values}。ハイフン区切り（{hyphens}）や日本語（{names}。短く {short}）も可。"
+            "終了ステータス：0 成功（check --operation では可）、1 不可、2 エラー。",
+        ),
+        Msg("help.version", en="show the version and exit", ja="バージョンを表示して終了します"),
+        Msg(
+            "help.lang",
+            en="language of human output (default: from the locale)",
+            ja="出力の言語（省略時はロケールから）",
+        ),
+        Msg(
+            "help.plan",
+            en="a plan file (TOML) instead of the embedded July 2017 plan",
+            ja="組み込みの2017年7月の計画の代わりに使う計画ファイル（TOML）",
+        ),
+        Msg(
+            "help.output",
+            en="write to FILE (atomically) instead of standard output; - is standard output",
+            ja="標準出力の代わりに FILE へ書き込みます（原子的に）。- は標準出力",
+        ),
+        Msg(
+            "help.output_not_input",
+            en="write to FILE (atomically) instead of standard output; - is standard output; not the input sheet",
+            ja="標準出力の代わりに FILE へ書き込みます（原子的に）。- は標準出力。入力の進捗シートは指定できません",
+        ),
+        Msg("help.json", en="print one JSON object", ja="JSON オブジェクトを1つ出力します"),
+        Msg("help.timestamp", en="the instant (no offset means JST)", ja="時刻（時差の指定がなければ日本時間）"),
+        Msg("help.op", en="the operation: {values}", ja="操作：{values}"),
+        Msg(
+            "help.check",
+            en="the verdict at an instant: mode, operating, and per operation allowed or not and why",
+            ja="ある時刻の判定：モード、稼働中か、操作ごとの可否とその理由",
+        ),
+        Msg(
+            "help.check.operation",
+            en="only this operation (give it once); exit 0 if allowed, 1 if not",
+            ja="この操作だけ（1回だけ指定）。可なら終了ステータス 0、不可なら 1",
+        ),
+        Msg(
+            "help.check.quiet",
+            en="print nothing (with --operation): use the exit status",
+            ja="何も出力しません（--operation と共に）：終了ステータスで答えます",
+        ),
+        Msg(
+            "help.windows",
+            en="the windows (half-open, JST) in which an operation is allowed",
+            ja="操作ができる時間帯（半開区間、日本時間）",
+        ),
+        Msg(
+            "help.windows.from",
+            en="from this instant (default: the plan's start)",
+            ja="この時刻から（省略時は計画の始まり）",
+        ),
+        Msg(
+            "help.windows.to",
+            en="up to this instant (default: the plan's end)",
+            ja="この時刻まで（省略時は計画の終わり）",
+        ),
+        Msg(
+            "help.next",
+            en="the next window of an operation opening strictly after an instant",
+            ja="ある時刻より後に始まる、操作の次の時間帯",
+        ),
+        Msg(
+            "help.table",
+            en="the plan day by day: mode and each operation's hours (the notice's table T, made exact)",
+            ja="計画を1日ずつ：モードと各操作の時間（通知の表 T を厳密にしたもの）",
+        ),
+        Msg(
+            "help.ics",
+            en="an iCalendar file (RFC 5545): each operation's windows as timed events, "
+            "the mode periods (table T) and the milestones as all-day events",
+            ja="iCalendar ファイル（RFC 5545）：各操作の時間帯を時刻付きの予定、"
+            "モードの期間（表 T）とマイルストーンを終日の予定として",
+        ),
+        Msg(
+            "help.ics.operation",
+            en="only this operation's windows (repeatable; default: all); periods and milestones are always included",
+            ja="この操作の時間帯だけ（複数指定可。省略時はすべて）。期間とマイルストーンは常に含みます",
+        ),
+        Msg("help.chart", en="the month as an SVG chart", ja="1か月を SVG の図で"),
+        Msg(
+            "help.progress",
+            en="read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)",
+            ja="本番用副本登録進捗状況集計シートを読み、助言します（P1）",
+        ),
+        Msg(
+            "help.progress.file",
+            en="the progress sheet: CSV (UTF-8 or CP932) or .xlsx",
+            ja="進捗シート：CSV（UTF-8 または CP932）または .xlsx",
+        ),
+        Msg("help.progress.csv", en="print CSV", ja="CSV を出力します"),
+        Msg(
+            "help.progress.epilog",
+            en="Accepted sheets: CSV in UTF-8 (with or without a BOM) or CP932 (Shift_JIS, as Japanese Excel saves it); "
+            ".xlsx (the first worksheet) with the xlsx extra: pip install chukan-schedule[xlsx]. "
+            "The header, the first of the first 10 non-blank rows that names every column (title rows above it are "
+            "skipped), needs: "
+            "団体名 (organization), 特定個人情報 (item), 登録予定件数 (planned), 実登録件数 (registered), "
+            "登録対象範囲の確認 or 登録対象範囲（件数）の確認 (range_checked), 登録後の正確性の確認 (accuracy_checked); "
+            "other columns are kept. Counts: 1234, 1,234, １，２３４, 1,234件. "
+            "Checks: done 済/○/〇/はい/yes/true/1, not done 未/×/いいえ/no/false/0/blank.",
+            ja="読めるシート：UTF-8（BOM の有無を問わない）または CP932（Shift_JIS。日本語版 Excel の保存形式）の CSV、"
+            "xlsx の追加機能（pip install chukan-schedule[xlsx]）があれば .xlsx（最初のワークシート）。"
+            "見出し行（空行以外の最初の10行のうち、すべての列名がそろう最初の行。その上の表題行は読み飛ばします）に必要な列："
+            "団体名、特定個人情報、登録予定件数、実登録件数、登録対象範囲の確認（または 登録対象範囲（件数）の確認）、"
+            "登録後の正確性の確認。ほかの列はそのまま残します。件数：1234、1,234、１，２３４、1,234件。"
+            "確認欄：済み 済/○/〇/はい/yes/true/1、未了 未/×/いいえ/no/false/0/空欄。",
+        ),
+    )
+}
+
+
+#: argparse's own words (its gettext msgids, ``%``-formatted) in Japanese; see :mod:`.cli.translation`.
+ARGPARSE_JA: dict[str, str] = {
+    "usage: ": "使い方：",
+    "positional arguments": "位置引数",
+    "options": "オプション",
+    "optional arguments": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了します",
+    "show program's version number and exit": "バージョンを表示して終了します",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "次の引数が必要です：%s",
+    "unrecognized arguments: %s": "認識できない引数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r は選べません。選べる値：%(choices)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "オプション %(option)s が %(matches)s のどれを指すか決まりません。省略せずに指定してください"
+    ),
+    "not allowed with argument %s": "引数 %s と同時には指定できません",
+    "expected one argument": "値を1つ指定してください",
+    "expected at most one argument": "値は1つまでです",
+    "expected at least one argument": "値を1つ以上指定してください",
+    "ignored explicit argument %r": "値 %r は受け付けません",
+    "one of the arguments %s is required": "引数 %s のどれか1つが必要です",
+    "invalid %(type)s value: %(value)r": "%(type)s の値 %(value)r は正しくありません",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "%(parser_name)r は選べません。選べる値：%(choices)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
+    "unexpected option string: %s": "予期しないオプション：%s",
+    "subcommands": "サブコマンド",
+}
+#: argparse's plural msgids (ngettext): (singular, plural) -> Japanese (one form).
+ARGPARSE_NGETTEXT_JA: dict[tuple[str, str], str] = {
+    ("expected %s argument", "expected %s arguments"): "値を %s 個指定してください",
+}
+
+
+# ---- fingerprints: a change to one language without the other fails tests/test_messages.py ----
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprints(catalog: Mapping[str, Msg] | None = None) -> dict[str, tuple[str, str]]:
+    """Each message id -> (hash of its English, hash of its Japanese)."""
+    return {m.id: (_digest(m.en), _digest(m.ja)) for m in (CATALOG if catalog is None else catalog).values()}
+
+
+def format_fingerprints(prints: Mapping[str, tuple[str, str]]) -> str:
+    lines = [
+        "# message id, sha256 of the English, sha256 of the Japanese (12 hex digits each).",
+        "# Regenerate: python -m chukan_schedule.messages --update tests/data/message-fingerprints.txt",
+    ]
+    lines += [f"{mid} {en} {ja}" for mid, (en, ja) in sorted(prints.items())]
+    return "\n".join(lines) + "\n"
+
+
+def read_fingerprints(text: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            mid, en, ja = line.split()
+            out[mid] = (en, ja)
+    return out
+
+
+def one_sided(recorded: Mapping[str, tuple[str, str]], current: Mapping[str, tuple[str, str]]) -> list[str]:
+    """The ids whose English changed while their Japanese did not, or the other way round."""
+    return sorted(
+        mid
+        for mid, (en, ja) in current.items()
+        if mid in recorded and (recorded[mid][0] == en) != (recorded[mid][1] == ja)
+    )
+
+
+def _main(argv: Sequence[str]) -> int:
+    """``--update FILE [--one-sided ID]...``: rewrite the fingerprint file, refusing one-sided changes."""
+    args = list(argv)
+    if len(args) < 2 or args[0] != "--update":
+        print("usage: python -m chukan_schedule.messages --update FILE [--one-sided ID]...", file=sys.stderr)
+        return 2
+    path, rest = args[1], args[2:]
+    allowed = {rest[i + 1] for i, a in enumerate(rest[:-1]) if a == "--one-sided"}
+    try:
+        with open(path, encoding="utf-8") as f:
+            recorded = read_fingerprints(f.read())
+    except FileNotFoundError:
+        recorded = {}
+    current = fingerprints()
+    refused = [mid for mid in one_sided(recorded, current) if mid not in allowed]
+    if refused:
+        print(
+            "these messages changed in one language only; change the other too "
+            f"(or pass --one-sided ID if only one needed it): {', '.join(refused)}",
+            file=sys.stderr,
+        )
+        return 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(format_fingerprints(current))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - a tool for editors of the catalog
+    raise SystemExit(_main(sys.argv[1:]))
