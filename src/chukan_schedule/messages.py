@@ -284,8 +284,8 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "ts.hour_12",
-            en="hour {hour} after {half} is not 0-12",
-            ja="{half}の{hour}時は0～12時の範囲外です",
+            en="hour {hour} after {half} is not 0-11 (午前0時 is midnight, 午後0時 noon)",
+            ja="{half}の{hour}時は読めません（{half}の後は0～11時。午前0時は真夜中、午後0時は正午）",
         ),
         Msg(
             "ts.after_time",

@@ -11,9 +11,7 @@ import calendar as _calendar
 import re as _re
 import unicodedata as _unicodedata
 from datetime import date, datetime, tzinfo
-from datetime import time as _time
 from datetime import timedelta as _timedelta
-from datetime import timezone as _timezone
 from zoneinfo import ZoneInfo
 
 from .errors import InvalidTimestampError, TimestampFormatError
@@ -30,6 +28,7 @@ __all__ = [
     "coerce_operation",
     "parse_timestamp",
     "to_instant",
+    "to_iso",
 ]
 
 
@@ -58,9 +57,10 @@ def coerce_operation(op: object) -> str:
 
 # ---- Text timestamps (タイムスタンプの文字列): parse_timestamp ----
 #
-# Added for the command line.  The forms are those of ISO 8601 and those the notices use
-# (平成29年7月15日 10時30分).  Every field is checked: an impossible date or hour is an
-# error that says so, never a date rolled over or a guess.
+# Added for the command line.  ISO 8601 is read by dateutil's isoparse; the forms the notices
+# and Japanese office text use (平成29年7月15日 10時30分, 午後8時30分, H29.7.15, full-width
+# digits, 2017/7/15) are first written as ISO 8601.  Every field is checked on the way: an
+# impossible date or hour is an error that says so, never a date rolled over or a guess.
 
 
 #: What :func:`parse_timestamp` reads, in English (``--help``; the message ``ts.forms`` in any language).
@@ -85,20 +85,24 @@ _ERAS: tuple[tuple[str, str, date, int], ...] = (
 )
 _ERA_BY_KEY = {key: i for i, (name, letter, _, _) in enumerate(_ERAS) for key in (name, letter)}
 _WEEKDAYS_JA = "月火水木金土日"
+_ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<ey>\d{1,2}|元)"
 
+# The date forms, tried in this order: 2017-07-15 or 2017/7/15; 2017年7月15日 or 平成29年7月15日;
+# H29.7.15 (an era date with dots); the ISO 8601 basic 20170715 (exactly 8 digits).
 _ISO_DATE = _re.compile(r"(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
 _JA_DATE = _re.compile(
-    r"(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<ey>\d{1,2}|元)|(?P<y>\d{4}))"
-    r"\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
-    _re.IGNORECASE,
+    rf"(?:{_ERA}|(?P<y>\d{{4}}))\s*年\s*(?P<mo>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日", _re.IGNORECASE
 )
+_DOTTED_ERA_DATE = _re.compile(rf"{_ERA}\.(?P<mo>\d{{1,2}})\.(?P<d>\d{{1,2}})(?![\d.])", _re.IGNORECASE)
+_BASIC_DATE = _re.compile(r"(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?!\d)")
+_DATE_FORMS = (("iso", _ISO_DATE), ("ja", _JA_DATE), ("dotted", _DOTTED_ERA_DATE), ("basic", _BASIC_DATE))
 _WEEKDAY = _re.compile(r"\s*\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?\s*(?:・?祝日?)?\s*\)")
+_HALF_DAY = _re.compile(r"(?P<half>午前|午後)\s*")
 _CLOCK = _re.compile(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?")
 _KANJI_CLOCK = _re.compile(
     r"(?P<h>\d{1,2})\s*時(?:\s*(?:(?P<mi>\d{1,2})\s*分(?:\s*(?P<s>\d{1,2})\s*秒)?|(?P<half>半)))?"
 )
-# ISO 8601 basic form (20170715T100000+0900): the date is exactly 8 digits, the time 4 or 6 (and a fraction).
-_BASIC_DATE = _re.compile(r"(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?!\d)")
+# After a basic date: the time is 4 or 6 digits (and a fraction).
 _BASIC_CLOCK = _re.compile(r"(?P<h>\d{2})(?P<mi>\d{2})(?:(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?(?!\d)")
 # An offset may follow the time directly or after spaces, as logs write it (10:00:00 +0900).
 _OFFSET = _re.compile(r"\s*(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|(?P<jst>JST))", _re.IGNORECASE)
@@ -110,59 +114,79 @@ def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
     A timestamp without an offset is wall-clock time in ``tz``; one with an offset
     (``Z``, ``+00:00``, ``+0900``, ``JST``; directly after the time or after a space, as in
     logs: ``2017-07-15 10:00:00 +0900``) is converted to ``tz``.  The ISO 8601 basic form
-    (``20170715T1000``, ``20170715T100000+0900``) is read too.  A bare date is 00:00 of
-    that day.  Invalid dates and times raise :class:`TimestampFormatError` (a
-    :class:`ValueError`) quoting the text and listing the accepted forms.
+    (``20170715T1000``, ``20170715T100000+0900``) is read too, and so are the forms of Japanese
+    office text: ``2017年7月15日 10時30分``, ``平成29年7月13日 午後8時30分``, ``H29.7.13 10:00``,
+    ``2017/7/13 20:30``, full-width digits.  A bare date is 00:00 of that day; ``24:00`` the next
+    midnight.  Invalid dates and times raise :class:`TimestampFormatError` (a :class:`ValueError`)
+    saying what is wrong with this text.
 
     >>> parse_timestamp("平成29年7月15日 10時30分").isoformat()
     '2017-07-15T10:30:00+09:00'
+    >>> parse_timestamp("平成29年7月13日 午後8時30分").isoformat()
+    '2017-07-13T20:30:00+09:00'
     """
     if not isinstance(text, str):
         raise InvalidTimestampError(msg("ts.not_str", type=type(text).__name__, value=repr(text)))
+    iso = to_iso(text)
+    from dateutil.parser import isoparse  # here: the command line's start does not pay for it
+
+    try:
+        parsed = isoparse(iso)
+        return parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed.astimezone(tz)
+    except (ValueError, OverflowError):  # every field was checked: what is left is 24:00 of 9999-12-31 & co.
+        raise _bad(text, "ts.beyond") from None
+
+
+def to_iso(text: str) -> str:
+    """``text`` written as ISO 8601 (``2017-07-15T10:30:00``, an offset kept), each field checked.
+
+    >>> to_iso("H29.7.13 午後8時"), to_iso("２０１７年７月１５日(土)１０時半 JST")
+    ('2017-07-13T20:00:00', '2017-07-15T10:30:00+09:00')
+    """
     s = _unicodedata.normalize("NFKC", text).strip()
     if not s:
         raise _bad(text, "ts.empty")
-
-    iso = _ISO_DATE.match(s)
-    ja = None if iso else _JA_DATE.match(s)
-    basic = None if iso or ja else _BASIC_DATE.match(s)
-    if basic is not None:
-        d = _checked_date(text, int(basic["y"]), int(basic["mo"]), int(basic["d"]))
-        rest = s[basic.end() :]
-        if not rest:
-            return datetime.combine(d, _time(), tzinfo=tz)
-        if rest[0] not in "Tt":
-            raise _bad(text, "ts.basic_needs_t", date=basic.group(), rest=_quote(rest))
-        return _with_time(text, d, rest[1:], tz, basic=True)
-    if iso is not None:
-        year, month, day = int(iso["y"]), int(iso["mo"]), int(iso["d"])
-        rest = s[iso.end() :]
-    elif ja is not None:
-        month, day = int(ja["mo"]), int(ja["d"])
-        year = _era_year(text, ja["era"], ja["ey"]) if ja["era"] else int(ja["y"])
-        rest = s[ja.end() :]
-    else:
+    found = _match_date(s)
+    if found is None:
         raise _bad(text, "ts.no_date")
-    d = _checked_date(text, year, month, day)
-    if ja is not None and ja["era"]:
-        _check_era(text, ja["era"], d)
+    kind, m = found
+    era = m.groupdict().get("era")
+    year = _era_year(text, era, m["ey"]) if era else int(m["y"])
+    d = _checked_date(text, year, int(m["mo"]), int(m["d"]))
+    if era:
+        _check_era(text, era, d)
+    rest = s[m.end() :]
+    if kind == "basic":
+        if not rest:
+            return d.isoformat()
+        if rest[0] not in "Tt":
+            raise _bad(text, "ts.basic_needs_t", date=m.group(), rest=_quote(rest))
+        return d.isoformat() + _time_iso(text, rest[1:], basic=True)
 
     weekday = _WEEKDAY.match(rest)
     if weekday is not None:
         if _WEEKDAYS_JA.index(weekday["wd"]) != d.weekday():
             raise _bad(text, "ts.weekday", given=weekday["wd"], date=d.isoformat(), actual=_WEEKDAYS_JA[d.weekday()])
         rest = rest[weekday.end() :]
-
     if not rest:
-        return datetime.combine(d, _time(), tzinfo=tz)
-    if iso is not None and weekday is None:
+        return d.isoformat()
+    if kind != "ja" and weekday is None:
         sep = _re.match(r"[Tt]|\s+", rest)
         if sep is None:
             raise _bad(text, "ts.separator", rest=_quote(rest))
         rest = rest[sep.end() :]
     else:
         rest = rest.lstrip()
-    return _with_time(text, d, rest, tz)
+    return d.isoformat() + _time_iso(text, rest)
+
+
+def _match_date(s: str) -> tuple[str, _re.Match[str]] | None:
+    """Which date form ``s`` starts with, and the match."""
+    for kind, pattern in _DATE_FORMS:
+        m = pattern.match(s)
+        if m is not None:
+            return kind, m
+    return None
 
 
 def _era_year(text: str, era: str, era_year: str) -> int:
@@ -193,52 +217,42 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def _with_time(text: str, d: date, rest: str, tz: tzinfo, basic: bool = False) -> datetime:
-    """The instant at the time in ``rest`` on ``d``; ``basic``: the ISO 8601 basic form (1030, 103015)."""
+def _time_iso(text: str, rest: str, basic: bool = False) -> str:
+    """``T10:30:00[.f][offset]``: the time in ``rest``, checked; ``basic``: the ISO 8601 basic form (1030)."""
+    half = None if basic else _HALF_DAY.match(rest)
+    if half is not None:
+        rest = rest[half.end() :]
     clock = _BASIC_CLOCK.match(rest) if basic else _CLOCK.match(rest) or _KANJI_CLOCK.match(rest)
     if clock is None:
-        if basic:
-            raise _bad(text, "ts.basic_time", rest=_quote(rest))
-        raise _bad(text, "ts.time", rest=_quote(rest))
+        raise _bad(text, "ts.basic_time" if basic else "ts.time", rest=_quote(rest))
     hour = int(clock["h"])
     minute = 30 if clock.groupdict().get("half") else int(clock["mi"] or 0)
     second = int(clock["s"] or 0)
     fraction = clock.groupdict().get("f") or ""
     if len(fraction) > 6:
         raise _bad(text, "ts.fraction", fraction=_quote("." + fraction))
-    micro = int(fraction.ljust(6, "0")) if fraction else 0
     if minute > 59:
         raise _bad(text, "ts.minute", minute=minute)
     if second > 59:
         raise _bad(text, "ts.second", second=second)
-    next_day = False
-    if hour == 24 and minute == second == micro == 0:
-        hour, next_day = 0, True
-    elif hour > 23:
+    if half is not None:
+        if hour > 11:
+            raise _bad(text, "ts.hour_12", hour=hour, half=half["half"])
+        hour += 12 if half["half"] == "午後" else 0
+    elif hour > 24 or (hour == 24 and (minute or second or int(fraction or 0))):
         raise _bad(text, "ts.hour", hour=hour)
-
+    iso = f"T{hour:02d}:{minute:02d}:{second:02d}" + (f".{fraction}" if fraction else "")
     rest = rest[clock.end() :]
-    offset: _timezone | None = None
-    if rest:
-        off = _OFFSET.fullmatch(rest)
-        if off is None:
-            raise _bad(text, "ts.after_time", rest=_quote(rest))
-        if off["z"]:
-            offset = _timezone.utc
-        elif off["jst"]:
-            offset = _timezone(_timedelta(hours=9), "JST")
-        else:
-            oh, om = int(off["oh"]), int(off["om"] or 0)
-            if oh > 23 or om > 59:
-                raise _bad(text, "ts.offset", offset=_quote(rest.strip()))
-            sign = -1 if off["sign"] == "-" else 1
-            offset = _timezone(sign * _timedelta(hours=oh, minutes=om))
-    local = datetime.combine(d, _time(hour, minute, second, micro))
-    try:
-        if next_day:
-            local += _timedelta(days=1)
-        if offset is None:
-            return local.replace(tzinfo=tz)
-        return local.replace(tzinfo=offset).astimezone(tz)
-    except OverflowError:
-        raise _bad(text, "ts.beyond") from None
+    if not rest:
+        return iso
+    off = _OFFSET.fullmatch(rest)
+    if off is None:
+        raise _bad(text, "ts.after_time", rest=_quote(rest))
+    if off["z"]:
+        return iso + "Z"
+    if off["jst"]:
+        return iso + "+09:00"
+    oh, om = int(off["oh"]), int(off["om"] or 0)
+    if oh > 23 or om > 59:
+        raise _bad(text, "ts.offset", offset=_quote(rest.strip()))
+    return iso + ("Z" if oh == om == 0 else f"{off['sign']}{oh:02d}:{om:02d}")
