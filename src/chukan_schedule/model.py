@@ -87,6 +87,11 @@ class Operation(str, enum.Enum):
         """The operation's name in ``"en"`` or ``"ja"``."""
         return pick(lang, self.en, self.ja)
 
+    @property
+    def short_ja(self) -> tuple[str, ...]:
+        """Shorter Japanese names this operation is also known by (情報連携のテスト, 運用確認)."""
+        return _OPERATION_SHORT_JA.get(self, ())
+
     @classmethod
     def coerce(cls, value: object) -> Operation:
         """The operation named by ``value``: a member, its value (``code_acquisition``, ``code-acquisition``),
@@ -143,7 +148,7 @@ def _name_key(name: str) -> str:
 
 _OPERATION_NAMES: dict[str, Operation] = {}
 for _op in Operation:
-    for _name in (_op.value, _op.en, _op.ja, *_OPERATION_SHORT_JA.get(_op, ())):
+    for _name in (_op.value, _op.en, _op.ja, *_op.short_ja):
         _OPERATION_NAMES[_name] = _OPERATION_NAMES[_name_key(_name)] = _op
 
 

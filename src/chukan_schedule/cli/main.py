@@ -10,7 +10,7 @@ from ..engine import Plan
 from ..errors import LocalizedError, OutsidePlanError
 from ..lang import Lang, LangLike
 from ..messages import Listing, Message, msg, os_problem
-from ..model import _OPERATION_SHORT_JA, Operation
+from ..model import Operation
 from . import cmd_chart, cmd_check, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
 from .output import (
     EXIT_BROKEN_PIPE,
@@ -42,7 +42,7 @@ def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
         values=Listing(tuple(op.value for op in Operation)),
         hyphens=Listing(tuple(op.value.replace("_", "-") for op in Operation if "_" in op.value)),
         names=Listing(tuple(op.ja for op in Operation)),
-        short=Listing(tuple(name for names in _OPERATION_SHORT_JA.values() for name in names)),
+        short=Listing(tuple(name for op in Operation for name in op.short_ja)),
     )
     parser = Parser(lang=lang, prog=PROG, description=help_text("help.description"), epilog=epilog)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help=help_text("help.version"))
