@@ -179,3 +179,22 @@ def test_help_of_every_command_in_english(command: str) -> None:
     assert text.startswith("usage: chukan-schedule")
     assert "show this help message and exit" in text
     assert "使い方" not in text and "このヘルプ" not in text and "出力の言語" not in text
+
+
+def test_japanese_help_is_wrapped_by_terminal_columns() -> None:
+    from chukan_schedule.cli.translation import wrap_display
+    from chukan_schedule.render import display_width
+
+    text = "自治体中間サーバーの2017年7月の計画：この時刻に X をしてよいか、だめなら理由と次の時間帯は？"
+    lines = wrap_display(text, 40)
+    # counted by hand: a wide character is 2 columns, so the first line stops at 39 (one more would be 41)
+    assert lines == [
+        "自治体中間サーバーの2017年7月の計画：こ",
+        "の時刻に X をしてよいか、だめなら理由と",
+        "次の時間帯は？",
+    ]
+    assert all(display_width(line) <= 40 for line in lines)
+    # closing punctuation stays on its line; an opening bracket goes down with what it opens
+    assert wrap_display("あいうえお、かきくけ", 10) == ["あいうえお、", "かきくけ"]
+    assert wrap_display("あいう（えお）", 8) == ["あいう", "（えお）"]
+    assert wrap_display("2017-07-15T10:00:00.123456 です", 10) == ["2017-07-15T10:00:00.123456", "です"]

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from ..lang import Lang, LangLike
 from ..messages import ARGPARSE_JA, ARGPARSE_NGETTEXT_JA, Message, msg
+from ..render import display_width
 
 __all__ = ["HelpFormatter", "HelpText", "argparse_language", "current_lang", "help_text"]
 
@@ -89,11 +91,58 @@ def localized(text: str) -> str:
     return text.message.text(current_lang()) if isinstance(text, HelpText) else text
 
 
+# A run of printable ASCII (a word, 2017-07-15T10:00) or any one other character (each can end a line).
+_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.DOTALL)
+# Closing punctuation never starts a line (禁則): it stays with what it closes.
+_NO_LINE_START = frozenset("、。，．）」』】〕：；！？ー")
+# Opening brackets never end a line: they go down with what they open.
+_NO_LINE_END = frozenset("（「『【〔")
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns (a wide character takes two).
+
+    Japanese breaks between any two characters, English between words; a word longer than a
+    line is kept whole.
+    """
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(" ".join(text.split())):
+        if token.isspace():
+            line += " " if line else ""
+            continue
+        candidate = line + token
+        if not line or display_width(candidate) <= width or token[0] in _NO_LINE_START:
+            line = candidate
+        else:
+            carried = ""
+            while line and line[-1] in _NO_LINE_END:
+                line, carried = line[:-1], line[-1] + carried
+            lines.append(line.rstrip())
+            line = carried + token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, saying each :class:`HelpText` (help, description, epilog) in the current language."""
+    """argparse's formatter, saying each :class:`HelpText` (help, description, epilog) in the current language.
+
+    Japanese text is wrapped by terminal columns (:func:`wrap_display`); English as argparse does.
+    """
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         return None if action.help is None else localized(action.help)
 
     def _format_text(self, text: str) -> str:
         return super()._format_text(localized(text))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if current_lang() is Lang.JA:
+            return wrap_display(text, width)
+        return super()._split_lines(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if current_lang() is Lang.JA:
+            return "\n".join(indent + line for line in wrap_display(text, width - len(indent)))
+        return super()._fill_text(text, width, indent)
