@@ -12,6 +12,7 @@ from .messages import QUOTE_LIMIT, Message, msg
 from .messages import quoted as _quoted
 
 __all__ = [
+    "QUOTE_LIMIT",
     "InvalidTimestampError",
     "LangError",
     "LocalizedError",
@@ -27,9 +28,6 @@ __all__ = [
 def quoted(text: str) -> str:
     """``text`` quoted for an English message: whole when short, else its first characters and its length."""
     return str(_quoted(text))
-
-
-assert QUOTE_LIMIT == 60
 
 
 class LocalizedError(Exception):
