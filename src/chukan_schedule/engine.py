@@ -55,6 +55,10 @@ class PlanData:
     periods: tuple[Period, ...]
     milestones: tuple[Milestone, ...]
     rules: tuple[Rule, ...]
+    #: The plan's revision: 0 as first published, raised with each correction (iCalendar SEQUENCE).
+    revision: int = 0
+    #: When this revision was made (aware), or None: the calendar's DTSTAMP/LAST-MODIFIED.
+    revised: datetime | None = None
 
 
 @attrs.frozen
