@@ -207,7 +207,8 @@ def _stamp(plan: Plan) -> datetime:
 # ---- words ----
 
 
-def _day(d: date, lang: str) -> str:
+def day_text(d: date, lang: str) -> str:
+    """A day as people write it: ``7月13日（木）``, ``Thu 13 Jul``."""
     weekday = _WORDS[lang].weekdays[d.weekday()]
     return f"{d.month}月{d.day}日（{weekday}）" if lang == "ja" else f"{weekday} {d.day} {_MONTHS[d.month - 1]}"
 
@@ -221,23 +222,28 @@ def _clock(t: datetime, day: date) -> str:
     return f"{t.hour}:{t.minute:02d}{seconds}{micro}"
 
 
-def _when(start: datetime, end: datetime, lang: str) -> str:
-    """A window's span: ``7月13日（木）8:00～24:00``; the end day is named only if it differs."""
+def hours_text(start: datetime, end: datetime, lang: str) -> str:
+    """A span's hours as people write them: ``8:00～24:00``; the end's day is named only if it is another."""
     to = _WORDS[lang].to
     day = start.date()
     end_day = end.date() - timedelta(days=1) if end.time() == time() else end.date()
     if end_day == day:
-        text = f"{_day(day, lang)}{_clock(start, day)}{to}{_clock(end, day)}"
-        return text if lang == "ja" else f"on {_day(day, lang)}, {_clock(start, day)}{to}{_clock(end, day)}"
+        return f"{_clock(start, day)}{to}{_clock(end, day)}"
+    sep = "" if lang == "ja" else ", "
+    return f"{_clock(start, day)}{to}{day_text(end_day, lang)}{sep}{_clock(end, end_day)}"
+
+
+def _when(start: datetime, end: datetime, lang: str) -> str:
+    """A window's span: ``7月13日（木）8:00～24:00``, ``on Thu 13 Jul, 8:00–24:00``."""
     if lang == "ja":
-        return f"{_day(day, lang)}{_clock(start, day)}{to}{_day(end_day, lang)}{_clock(end, end_day)}"
-    return f"from {_day(day, lang)}, {_clock(start, day)} to {_day(end_day, lang)}, {_clock(end, end_day)}"
+        return f"{day_text(start.date(), lang)}{hours_text(start, end, lang)}"
+    return f"on {day_text(start.date(), lang)}, {hours_text(start, end, lang)}"
 
 
 def _days(first_day: date, last_day: date, lang: str) -> str:
     if first_day == last_day:
-        return _day(first_day, lang)
-    return f"{_day(first_day, lang)}{_WORDS[lang].to}{_day(last_day, lang)}"
+        return day_text(first_day, lang)
+    return f"{day_text(first_day, lang)}{_WORDS[lang].to}{day_text(last_day, lang)}"
 
 
 def _titled(title: str, expected: bool, lang: str) -> str:
@@ -326,7 +332,7 @@ def _window_rules(plan: Plan, window: Window, lang: str) -> list[tuple[str, str,
     return [(r.clause, r.ja if lang == "ja" else r.en, r.expected) for r in rules]
 
 
-def _all_day(event: Event, first_day: date, last_day: date) -> Event:
+def _allday_text(event: Event, first_day: date, last_day: date) -> Event:
     event.add("dtstart", first_day)
     event.add("dtend", last_day + timedelta(days=1))  # all-day DTEND is exclusive (RFC 5545 3.6.1)
     return event
@@ -339,7 +345,7 @@ def _milestone_lines(m: Milestone, lang: str, dated: bool = True) -> list[str]:
     if m.expected:
         lines.append(_WORDS[lang].expected_note)
     if m.end_expected:
-        lines.append(_WORDS[lang].end_expected.format(day=_day(m.last_day, lang)))
+        lines.append(_WORDS[lang].end_expected.format(day=day_text(m.last_day, lang)))
     return lines
 
 
@@ -363,7 +369,7 @@ def _period_event(plan: Plan, period: Period, milestone: Milestone | None, lang:
     event.add("x-chukan-mode", period.mode.value)
     if milestone is not None:
         event.add("x-chukan-milestone", milestone.id)
-    return _all_day(event, period.first_day, period.last_day)
+    return _allday_text(event, period.first_day, period.last_day)
 
 
 def _milestone_event(m: Milestone, lang: str) -> Event:
@@ -371,7 +377,7 @@ def _milestone_event(m: Milestone, lang: str) -> Event:
     event = _event(f"milestone-{m.id}", summary, _milestone_lines(m, lang), [_WORDS[lang].milestone], m.expected)
     event.add("x-chukan-kind", "milestone")
     event.add("x-chukan-milestone", m.id)
-    return _all_day(event, m.first_day, m.last_day)
+    return _allday_text(event, m.first_day, m.last_day)
 
 
 def _cancel(old: Event, lang: str, stamp: datetime, sequence: int) -> Event:

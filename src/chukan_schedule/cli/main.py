@@ -11,7 +11,7 @@ from ..errors import OutsidePlanError, PlanFileError, UnknownOperationError
 from ..errors_ja import ERROR_JA, PARAMETERS, os_problem_ja, outside_ja, plan_file_ja, timestamp_ja
 from ..model import Operation
 from ..timeinput import ACCEPTED_TIMESTAMP_FORMS, TimestampFormatError
-from . import cmd_chart, cmd_check, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
+from . import cmd_chart, cmd_check, cmd_diff, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
 from .output import (
     EXIT_BROKEN_PIPE,
     EXIT_ERROR,
@@ -26,7 +26,7 @@ from .output import (
 from .parsing import OPERATION_HELP, PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
 
 #: The subcommands, in the order ``--help`` lists them; each module has ``register`` and ``run``.
-COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_chart, cmd_progress)
+COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_diff, cmd_chart, cmd_progress)
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
