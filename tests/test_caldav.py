@@ -19,6 +19,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -27,7 +28,7 @@ import attrs
 import icalendar
 import pytest
 
-from chukan_schedule import JULY_2017
+from chukan_schedule import JULY_2017, Plan, parse_plan
 from chukan_schedule.ics import to_ical
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -285,3 +286,66 @@ def test_all_day_events_of_a_planned_stop_day(calendar: Server) -> None:
     assert period.decoded("DTSTART") == date(2017, 7, 10)
     assert period.decoded("DTEND") == date(2017, 7, 13)  # exclusive: the stop is 10, 11 and 12
     assert period.decoded("DTEND") - period.decoded("DTSTART") == timedelta(days=3)
+
+
+# ---- a corrected plan imported over the old one ----
+
+JULY_TEXT = resources.files("chukan_schedule").joinpath("plans", "2017-07.toml").read_text(encoding="utf-8")
+CORRECTED_COLLECTION = f"/{USER}/july2017-corrected/"
+
+
+def _corrected() -> Plan:
+    """July 2017 corrected: weekday linkage from 09:00 (not 08:00), no code acquisition on 07-15; revision 1."""
+    linkage = 'hours = ["08:00", "21:00"]           # T "18日'
+    n6 = 'first_day = 2017-07-15\nlast_day = 2017-07-17\nhours = ["09:00", "17:00"]           # N6'
+    assert JULY_TEXT.count(linkage) == 1 and JULY_TEXT.count(n6) == 1
+    text = JULY_TEXT.replace(linkage, linkage.replace("08:00", "09:00")).replace(n6, n6.replace("07-15", "07-16"))
+    text = text.replace("format = 1\n", "format = 1\nrevision = 1\nrevised = 2017-07-14T18:00:00+09:00\n", 1)
+    return parse_plan(text, source="<corrected>")
+
+
+def _import(server: Server, ics: bytes, collection: str) -> None:
+    """What a client does on import: each event stored under its UID, replacing the one it had."""
+    (vtimezone,) = _blocks(ics, "VTIMEZONE")
+    head = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chukan-schedule//chukan-schedule//EN\r\n"
+    for vevent in _blocks(ics, "VEVENT"):
+        uid = str(icalendar.Event.from_ical(vevent)["UID"])
+        resource = head + vtimezone + vevent + b"END:VCALENDAR\r\n"
+        status, body = server.request(
+            "PUT", collection + quote(uid) + ".ics", resource, {"Content-Type": "text/calendar; charset=utf-8"}
+        )
+        assert status in (201, 204), (uid, status, body, server.log.read_text())
+
+
+def test_the_corrected_calendar_replaces_the_old_events(radicale: Server) -> None:
+    mkcalendar = (
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b'<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop>'
+        b'<C:supported-calendar-component-set><C:comp name="VEVENT"/></C:supported-calendar-component-set>'
+        b"</D:prop></D:set></C:mkcalendar>"
+    )
+    status, body = radicale.request("MKCALENDAR", CORRECTED_COLLECTION, mkcalendar, {"Content-Type": "application/xml"})
+    assert status == 201, (status, body)
+    corrected = _corrected()
+    _import(radicale, to_ical(JULY_2017), CORRECTED_COLLECTION)
+    before = _query(radicale, jst(18, 0), jst(19, 0), "linkage", CORRECTED_COLLECTION)
+    assert _spans([e for e in before if _operation(e) == "linkage"]) == [(jst(18, 8), jst(18, 21))]
+    _import(radicale, to_ical(corrected, previous=JULY_2017), CORRECTED_COLLECTION)
+
+    # One event per window, with the new times: weekday linkage 09:00-21:00 (rest days unchanged).
+    events = _query(radicale, jst(1, 0), jst(32, 0), "linkage", CORRECTED_COLLECTION)
+    linkage = [e for e in events if _operation(e) == "linkage"]
+    weekdays = (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)
+    rest_days = (22, 23, 29, 30)
+    expected = sorted([(jst(d, 9), jst(d, 21)) for d in weekdays] + [(jst(d, 9), jst(d, 17)) for d in rest_days])
+    assert _spans(linkage) == expected
+    assert all(e["SEQUENCE"] == 1 for e in linkage)
+    # The code acquisition of 07-15 is gone from the plan: the stored event is now cancelled.
+    codes = _query(radicale, jst(15, 0), jst(16, 0), "code_acquisition", CORRECTED_COLLECTION)
+    assert [(str(e["STATUS"]), e["SEQUENCE"]) for e in codes] == [("CANCELLED", 1)]
+    # Nothing was duplicated: as many resources as the corrected calendar has events (the cancelled one included).
+    status, answer = radicale.request("PROPFIND", CORRECTED_COLLECTION, b"", {"Depth": "1"})
+    hrefs = [
+        h.text for h in ET.fromstring(answer).iterfind("D:response/D:href", NS) if h.text and h.text.endswith(".ics")
+    ]
+    assert len(hrefs) == 19 + 15 + 14 + 5 + 6 + 6
