@@ -60,7 +60,7 @@ KEY_ROW_H = 25
 
 # ---- colours: the Okabe-Ito palette (Okabe & Ito 2008), plus grays ----
 #: The planned stop's hatching: two grays (its pattern, not its hue, tells it apart).
-STOP_BASE, STOP_LINE = "#d9d9d9", "#8c8c8c"
+STOP_BASE, STOP_LINE = "#b4b4b4", "#808080"
 #: Test mode: Okabe-Ito yellow, dotted.
 TEST_BASE, TEST_DOT = "#f0e442", "#8c8000"
 #: The mode row above the days names the mode: its base colour, without the pattern, keeps the name legible.
@@ -424,7 +424,7 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
         patternTransform="rotate(45)",
     )  # fmt: skip
     _sub(hatch, "rect", width="9", height="9", fill=STOP_BASE)
-    _sub(hatch, "line", x1="0", y1="0", x2="0", y2="9", stroke=STOP_LINE, stroke_width="3")
+    _sub(hatch, "line", x1="1.5", y1="0", x2="1.5", y2="9", stroke=STOP_LINE, stroke_width="3")
     dots = _sub(defs, "pattern", id="test-dots", patternUnits="userSpaceOnUse", width="10", height="10")
     _sub(dots, "rect", width="10", height="10", fill=TEST_BASE)
     _sub(dots, "circle", cx="5", cy="5", r="1.6", fill=TEST_DOT)
