@@ -142,9 +142,9 @@ def test_crlf_folding_utf8_no_bom(lang: str) -> None:
     for line in physical:
         line.decode("utf-8")  # each physical line alone is valid UTF-8: no character split by a fold
     continuations = [line for line in physical if line.startswith(b" ")]
-    assert len(continuations) > 50  # the bilingual descriptions really were folded
-    # Some fold lands next to a multi-byte (Japanese) character, so the octet rule is exercised.
-    assert any(ord(line.decode()[1]) > 0x7F for line in continuations)
+    assert len(continuations) > 50  # the descriptions really were folded
+    if lang == "ja":  # some fold lands next to a multi-byte (Japanese) character: the octet rule is exercised
+        assert any(ord(line.decode()[1]) > 0x7F for line in continuations)
 
 
 def test_folded_japanese_reads_back_whole(ics_ja: bytes) -> None:

@@ -82,6 +82,10 @@ def test_expected_things_look_expected(lang: str) -> None:
         if str(event["STATUS"]) == "TENTATIVE":
             assert str(event["SUMMARY"]).endswith(mark)
             assert str(event["SUMMARY"]).count(mark) == 1
+            if "X-CHUKAN-OPERATION" in event:  # a window: what, when, and that it is expected; then the clause
+                first, clause = str(event["DESCRIPTION"]).split("\n")
+                assert ("想定のため変更の可能性" if lang == "ja" else "expected, 想定 in the notice") in first
+                assert clause.startswith("[T] ")
     # N5: the suppression starts 07-08 for sure; only its end, 07-17, is 想定.
     suppression = next(e for e in cal.walk("VEVENT") if str(e["UID"]).endswith("linkage_suppression@chukan-schedule"))
     assert str(suppression["STATUS"]) == "CONFIRMED"

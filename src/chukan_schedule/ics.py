@@ -58,6 +58,7 @@ class _Words:
 
     possible: str  # summary of a window, {op}
     is_possible: str  # first line of a window's description, {op} {when}
+    is_possible_expected: str  # the same for an expected window
     expected: str  # appended to a title
     expected_note: str  # a description line for an expected window or milestone
     end_expected: str  # {day}: only the end is expected
@@ -74,6 +75,7 @@ _WORDS = {
     "en": _Words(
         possible="{op} possible",
         is_possible="{op} is possible {when} (JST).",
+        is_possible_expected="{op} is possible {when} (JST; expected, 想定 in the notice: it may still move).",
         expected=" (expected)",
         expected_note="Expected (想定 in the notice): it may still move.",
         end_expected="Its end, {day}, is expected (想定 in the notice): it may still move.",
@@ -88,6 +90,7 @@ _WORDS = {
     "ja": _Words(
         possible="{op}可能",
         is_possible="{when}に{op}が可能（日本時間）。",
+        is_possible_expected="{when}に{op}が可能（日本時間、通知では想定のため変更の可能性があります）。",
         expected="（想定）",
         expected_note="通知では想定。変更の可能性があります。",
         end_expected="終了日{day}は通知では想定。変更の可能性があります。",
@@ -308,10 +311,9 @@ def _window_event(plan: Plan, window: Window, lang: str) -> Event:
     expected = any(expected for _, _, expected in rules)
     capital = name if lang == "ja" else f"{name[:1].upper()}{name[1:]}"
     summary = _titled(words.possible.format(op=capital), expected, lang)
-    lines = [words.is_possible.format(op=capital, when=_when(start, end, lang))]
+    first = words.is_possible_expected if expected else words.is_possible
+    lines = [first.format(op=capital, when=_when(start, end, lang))]
     lines += [_clause_line(clause, text) for clause, text, _ in rules]
-    if expected:
-        lines.append(words.expected_note)
     event = _event(f"{op.value}-{start:%Y%m%d}", summary, lines, [name], expected)
     event.add("x-chukan-operation", op.value)
     event.add("dtstart", start)
