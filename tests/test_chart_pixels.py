@@ -24,11 +24,10 @@ import zlib
 from importlib import resources
 
 import pytest
+import resvg_py  # type: ignore[import-untyped]  # in the test extra: a wheel with resvg inside, no system package
 
 from chukan_schedule import JULY_2017, parse_plan
 from chukan_schedule.chart import render_svg
-
-resvg_py = pytest.importorskip("resvg_py")  # in the test extra; skipped only outside it
 
 NS = "{http://www.w3.org/2000/svg}"
 RGB = tuple[float, float, float]

@@ -981,7 +981,8 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         (
             ["bogus"],
-            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'diff'、'chart'、"
+            E
+            + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'diff'、'chart'、"
             "'progress'（'chukan-schedule --help' を参照）",
         ),
         (

@@ -152,3 +152,33 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_compare_needs_plans() -> None:
     with pytest.raises(TypeError, match=r"new must be a chukan_schedule\.Plan, got str"):
         compare(JULY_2017, "2017-07")  # type: ignore[arg-type]
+
+
+def test_a_milestone_reworded_or_no_longer_expected() -> None:
+    # The linkage start confirmed: its 想定 mark dropped (words and flag); the master data milestone removed.
+    master = '[[milestone]]\nid = "master_data"\nfirst_day = 2017-07-10\nlast_day = 2017-07-10\nclause = "N4"'
+    start = JULY_TEXT.index(master)
+    end = JULY_TEXT.index("[[milestone]]", start + 1)
+    text = edit(("expected = true                      # T: 18日から", "# T: 18日から"))
+    text = text.replace(JULY_TEXT[start:end], "")
+    changes = compare(JULY_2017, parse_plan(text))
+    assert changes.windows == () and changes.modes == ()
+    assert [(c.id, c.change) for c in changes.milestones] == [("master_data", "removed"), ("linkage_start", "changed")]
+    changed = changes.milestones[1]
+    assert changed.old is not None and changed.new is not None
+    assert (changed.old.expected, changed.new.expected) == (True, False)
+    en = changes.lines("en")
+    assert en[1] == f"Milestone removed: {JULY_2017.milestone('master_data').en} (Mon 10 Jul)"
+    assert en[2] == f"Milestone {changed.old.en} (Tue 18 Jul): no longer expected"
+    assert changes.lines("ja")[2] == f"日程「{changed.old.ja}」（7月18日（火））：想定ではなくなりました"
+    data = changes.to_json()["milestones"]
+    assert data[0]["new"] is None and data[0]["old"]["first_day"] == "2017-07-10"
+    assert (data[1]["old"]["expected"], data[1]["new"]["expected"]) == (True, False)
+
+
+def test_a_milestone_reworded() -> None:
+    old = JULY_2017.milestone("linkage_start")  # its words are data; whatever they are, new ones replace them
+    text = edit((f'en = "{old.en}"', 'en = "Linkage starts"'), (f'ja = "{old.ja}"', 'ja = "情報連携開始"'))
+    changes = compare(JULY_2017, parse_plan(text))
+    assert changes.lines("en")[1:] == [f"Milestone {old.en} (Tue 18 Jul): now “Linkage starts”"]
+    assert changes.lines("ja")[1:] == [f"日程「{old.ja}」（7月18日（火））：「情報連携開始」に変更"]

@@ -98,9 +98,14 @@ class PlanDiff:
             assert m is not None
             old_days = _days(c.old, lang) if c.old is not None else ""
             new_days = _days(c.new, lang) if c.new is not None else ""
+            what = _what_changed(c.old, c.new, lang) if c.change == "changed" else ""
             out.append(
                 words[f"milestone_{c.change}"].format(
-                    title=m.title(lang), old=old_days, new=new_days, old_title=c.old.title(lang) if c.old else ""
+                    title=m.title(lang),
+                    old=old_days,
+                    new=new_days,
+                    old_title=c.old.title(lang) if c.old else "",
+                    what=what,
                 )
             )
         return out
@@ -232,6 +237,21 @@ def _mode(mode: Mode | None, lang: str) -> str:
     return mode.text(lang)
 
 
+def _what_changed(old: Milestone | None, new: Milestone | None, lang: str) -> str:
+    """What changed in a milestone whose days did not: its words, its clause, whether it is 想定."""
+    assert old is not None and new is not None
+    words = _WORDS_JA if lang == "ja" else _WORDS_EN
+    parts = []
+    if (old.en, old.ja) != (new.en, new.ja):
+        parts.append(words["now_titled"].format(title=new.title(lang)))
+    if old.clause != new.clause:
+        parts.append(words["clause"].format(old=old.clause, new=new.clause))
+    if (old.expected, old.end_expected) != (new.expected, new.end_expected):
+        key = "expected_true" if new.expected else "expected_end" if new.end_expected else "expected_false"
+        parts.append(words[key])
+    return words["and"].join(parts)
+
+
 def _days(m: Milestone, lang: str) -> str:
     text = day_text(m.first_day, lang)
     if m.last_day != m.first_day:
@@ -250,7 +270,13 @@ _WORDS_EN = {
     "milestone_added": "Milestone added: {title} ({new})",
     "milestone_removed": "Milestone removed: {title} ({old})",
     "milestone_moved": "Milestone {title}: moved from {old} to {new}",
-    "milestone_changed": "Milestone {old_title} ({new}): now {title}",
+    "milestone_changed": "Milestone {old_title} ({new}): {what}",
+    "now_titled": "now “{title}”",
+    "clause": "clause {old} → {new}",
+    "expected_true": "now expected (想定)",
+    "expected_end": "now only its end expected (想定)",
+    "expected_false": "no longer expected",
+    "and": "; ",
 }
 _WORDS_JA = {
     "heading": "計画 {old}（改訂 {old_rev}）→ {new}（改訂 {new_rev}）：変更 {n} 件",
@@ -262,5 +288,11 @@ _WORDS_JA = {
     "milestone_added": "日程の追加：{title}（{new}）",
     "milestone_removed": "日程の削除：{title}（{old}）",
     "milestone_moved": "日程「{title}」：{old} から {new} に変更",
-    "milestone_changed": "日程「{old_title}」（{new}）：「{title}」に変更",
+    "milestone_changed": "日程「{old_title}」（{new}）：{what}",
+    "now_titled": "「{title}」に変更",
+    "clause": "条項 {old} → {new}",
+    "expected_true": "想定に変更",
+    "expected_end": "終了のみ想定に変更",
+    "expected_false": "想定ではなくなりました",
+    "and": "、",
 }
