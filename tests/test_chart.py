@@ -426,10 +426,7 @@ def test_day_tooltips_in_each_language() -> None:
         return title.text or ""
 
     # Marine Day (海の日), Monday 07-17: normal mode, the differential period (N6).
-    assert (
-        tooltip("ja", "2017-07-17")
-        == "2017-07-17（月） 海の日：通常（通常実行モード） — 通常：差分副本登録・符号取得期間"
-    )
+    assert tooltip("ja", "2017-07-17") == "2017-07-17（月） 海の日：通常（通常実行モード） — 通常：差分副本登録・符号取得期間"
     assert tooltip("en", "2017-07-17") == (
         "2017-07-17 (Mon) Marine Day: normal mode — Normal mode: differential registration and code acquisition period"
     )

@@ -205,12 +205,7 @@ def test_check_operation_json_and_human(capsys: pytest.CaptureFixture[str]) -> N
     assert got["operations"]["linkage"]["allowed"] is False
     status, out, _ = run(capsys, "check", "2017-07-15T10:00", "-o", "符号取得")
     assert status == 0
-    assert cells(out.splitlines()[3]) == [
-        "code acquisition",
-        "yes",
-        "2017-07-15 (Sat) 09:00-17:00",
-        "2017-07-16 (Sun) 09:00-17:00",
-    ]
+    assert cells(out.splitlines()[3]) == ["code acquisition", "yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
 
 
 # ---- errors: exit 2, one line ----
@@ -451,9 +446,7 @@ def test_format_table_wide_characters() -> None:
 def test_plan_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # The embedded plan, read from a file, with 07-15..17 code acquisition removed (its N6 exception).
     text = PLAN_TOML.read_text(encoding="utf-8")
-    text = text.replace(
-        "first_day = 2017-07-15\nlast_day = 2017-07-17\n", "first_day = 2017-07-30\nlast_day = 2017-07-30\n"
-    )
+    text = text.replace("first_day = 2017-07-15\nlast_day = 2017-07-17\n", "first_day = 2017-07-30\nlast_day = 2017-07-30\n")
     plan = tmp_path / "plan.toml"
     plan.write_text(text, encoding="utf-8")
     assert run(capsys, "--plan", str(plan), "check", "2017-07-15T10:00", "-o", "code_acquisition", "-q")[0] == 1
@@ -556,10 +549,7 @@ def test_program_errors_without_traceback(argv: list[str]) -> None:
 def test_program_json_is_utf8() -> None:
     done = program("check", "2017-07-15T10:00", "--json")
     assert done.returncode == 0
-    assert (
-        json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"]
-        == "7月8日から17日（想定）は本番の情報連携が抑止されます"
-    )
+    assert json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"] == "7月8日から17日（想定）は本番の情報連携が抑止されます"
 
 
 # ---- QA fixes: one --operation for check, standard output, --output, messages, help, Japanese text ----
@@ -728,9 +718,7 @@ def test_errors_name_the_argument(capsys: pytest.CaptureFixture[str], argv: list
 def test_to_may_be_the_plans_end(capsys: pytest.CaptureFixture[str]) -> None:
     status, got = run_json(capsys, "windows", "linkage", "--from", "2017-07-31", "--to", "2017-08-01T00:00", "--json")
     assert status == 0
-    assert [(w["start"], w["end"]) for w in got["windows"]] == [
-        ("2017-07-31T08:00:00+09:00", "2017-07-31T21:00:00+09:00")
-    ]
+    assert [(w["start"], w["end"]) for w in got["windows"]] == [("2017-07-31T08:00:00+09:00", "2017-07-31T21:00:00+09:00")]
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -758,14 +746,7 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
     ):
         assert needle in progress_help
     top = help_text(capsys)
-    for needle in (
-        "code-acquisition",
-        "linkage-test",
-        "副本登録",
-        "符号取得",
-        "情報連携",
-        "情報連携のテスト・運用確認",
-    ):
+    for needle in ("code-acquisition", "linkage-test", "副本登録", "符号取得", "情報連携", "情報連携のテスト・運用確認"):
         assert needle in top
 
 
@@ -773,11 +754,7 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
     ("ts", "lang", "first_line"),
     [
         # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over.
-        (
-            "2017-07-13T21:00",
-            "en",
-            "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours",
-        ),
+        ("2017-07-13T21:00", "en", "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours"),
         ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST: 通常（通常実行モード）、稼働時間外"),
         # 07-03 (Mon) 07:59, test mode: before the 08:00 start.
         ("2017-07-03T07:59", "ja", "2017-07-03（月） 07:59 JST: テスト（総合運用テスト実行モード）、稼働時間外"),
@@ -981,8 +958,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         (
             ["bogus"],
-            E
-            + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'diff'、'chart'、"
+            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'diff'、'chart'、"
             "'progress'（'chukan-schedule --help' を参照）",
         ),
         (
@@ -1252,9 +1228,7 @@ def test_closed_stderr_never_writes_the_error_into_stdout(tmp_path: Path) -> Non
     assert out.read_bytes() == b""
 
 
-def test_progress_csv_file_has_a_bom_for_excel_but_stdout_does_not(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_progress_csv_file_has_a_bom_for_excel_but_stdout_does_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "result.csv"
     status, _, _ = run(capsys, "progress", str(PROGRESS_CSV), "--csv", "--output", str(target))
     assert status == 0

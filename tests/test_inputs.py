@@ -67,11 +67,8 @@ def test_outside_the_coverage_is_an_error_naming_it(ts: datetime) -> None:
         lambda: JULY_2017.window_at("registration", ts),
         lambda: JULY_2017.next_window("registration", ts),
     ):
-        with pytest.raises(
-            OutsidePlanError,
-            match=r"outside the plan's coverage \[2017-07-01T00:00:00\+09:00, "
-            r"2017-08-01T00:00:00\+09:00\)",
-        ):
+        with pytest.raises(OutsidePlanError, match=r"outside the plan's coverage \[2017-07-01T00:00:00\+09:00, "
+                           r"2017-08-01T00:00:00\+09:00\)"):
             call()
 
 

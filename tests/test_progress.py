@@ -430,10 +430,7 @@ def test_render_text_lists_errors_and_blank_rows(sheet_ja: ProgressReport) -> No
         "副本登録及び正確性の担保の期限 2017年6月30日（6月末）（P1）"
     )
     # Row errors in Japanese too: line 10 holds a planned count of -5.
-    assert (
-        "  10行目：登録予定件数「-5」が負の数です（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）"
-        in ja
-    )
+    assert "  10行目：登録予定件数「-5」が負の数です（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）" in ja
 
 
 def test_row_errors_in_japanese(tmp_path: Path) -> None:
@@ -654,7 +651,11 @@ def test_summary_singular_and_plural(tmp_path: Path) -> None:
 
 def test_title_rows_above_the_header(tmp_path: Path) -> None:
     text = (
-        f"本番用副本登録進捗状況集計シート,,,,,\n\n平成29年6月末時点,作成：A県,,,,\n{HEADER_JA}\nF,x,1000,500,済,済\n"
+        "本番用副本登録進捗状況集計シート,,,,,\n"
+        "\n"
+        "平成29年6月末時点,作成：A県,,,,\n"
+        f"{HEADER_JA}\n"
+        "F,x,1000,500,済,済\n"
     )
     report = read_sheet(write(tmp_path, text))
     assert report.header == tuple(HEADER_JA.split(","))

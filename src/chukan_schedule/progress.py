@@ -448,9 +448,9 @@ def _check_row(line: int, cells: list[str], columns: dict[str, int], width: int)
             name = COLUMNS[field][0]
             problems.append(
                 (
-                    f'{name} ({field}) runs over several lines: an unclosed quote (") swallows the lines after it; '
+                    f"{name} ({field}) runs over several lines: an unclosed quote (\") swallows the lines after it; "
                     "accepted: one line per cell",
-                    f'{name}の欄が複数行にわたっています。閉じていない引用符（"）が後の行を取り込んでいます'
+                    f"{name}の欄が複数行にわたっています。閉じていない引用符（\"）が後の行を取り込んでいます"
                     "（各欄は1行で記入してください）",
                 )
             )
