@@ -19,6 +19,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -27,7 +28,7 @@ import attrs
 import icalendar
 import pytest
 
-from chukan_schedule import JULY_2017
+from chukan_schedule import JULY_2017, Plan, parse_plan
 from chukan_schedule.ics import to_ical
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -172,12 +173,14 @@ def _utc(ts: datetime) -> str:
     return ts.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _query(server: Server, start: datetime, end: datetime, category: str | None) -> list[icalendar.Event]:
-    """REPORT calendar-query: the events overlapping [start, end), expanded, optionally by CATEGORIES."""
+def _query(
+    server: Server, start: datetime, end: datetime, operation: str | None, collection: str = COLLECTION
+) -> list[icalendar.Event]:
+    """REPORT calendar-query: the events overlapping [start, end), expanded, optionally by X-CHUKAN-OPERATION."""
     prop_filter = ""
-    if category is not None:
+    if operation is not None:
         prop_filter = (
-            f'<C:prop-filter name="CATEGORIES"><C:text-match collation="i;octet">{category}</C:text-match>'
+            f'<C:prop-filter name="X-CHUKAN-OPERATION"><C:text-match collation="i;octet">{operation}</C:text-match>'
             "</C:prop-filter>"
         )
     body = (
@@ -189,7 +192,7 @@ def _query(server: Server, start: datetime, end: datetime, category: str | None)
         "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>"
     ).encode()
     status, answer = server.request(
-        "REPORT", COLLECTION, body, {"Content-Type": "application/xml; charset=utf-8", "Depth": "1"}
+        "REPORT", collection, body, {"Content-Type": "application/xml; charset=utf-8", "Depth": "1"}
     )
     assert status == 207, (status, answer)
     events: list[icalendar.Event] = []
@@ -205,24 +208,23 @@ def _spans(events: list[icalendar.Event]) -> list[tuple[datetime, datetime]]:
     return sorted((e.decoded("DTSTART"), e.decoded("DTEND")) for e in events)
 
 
-def _categories(event: icalendar.Event) -> list[str]:
-    categories = event["CATEGORIES"]
-    assert isinstance(categories, icalendar.vCategory), categories
-    return [str(c) for c in categories.cats]
+def _operation(event: icalendar.Event) -> str:
+    return str(event["X-CHUKAN-OPERATION"])
 
 
 def test_every_event_is_stored(calendar: Server) -> None:
     status, answer = calendar.request("PROPFIND", COLLECTION, b"", {"Depth": "1"})
     assert status == 207
     hrefs = [h.text for h in ET.fromstring(answer).iterfind("D:response/D:href", NS)]
-    # 19 registration + 15 code acquisition + 14 linkage + 5 linkage test windows, 6 periods, 8 milestones
-    assert len([h for h in hrefs if h and h.endswith(".ics")]) == 19 + 15 + 14 + 5 + 6 + 8
+    # 19 registration + 15 code acquisition + 14 linkage + 5 linkage test windows, 6 periods, and 8
+    # milestones less the two that have a period's days and clause (told in that period's event)
+    assert len([h for h in hrefs if h and h.endswith(".ics")]) == 19 + 15 + 14 + 5 + 6 + 6
 
 
 def test_week_of_code_acquisition_from_the_server(calendar: Server) -> None:
     start, end = jst(13, 0), jst(20, 0)  # 2017-07-13T00:00+09:00 .. 2017-07-20T00:00+09:00
     events = _query(calendar, start, end, "code_acquisition")
-    assert all(_categories(e) == ["code_acquisition"] for e in events)
+    assert all(_operation(e) == "code_acquisition" for e in events)
     # By hand (SPEC.md point 5, N6): weekdays 13, 14, 18, 19 08:00-21:00; 15 (Sat), 16 (Sun),
     # 17 (Marine Day) 09:00-17:00 only because the resident registry network runs then.
     expected = [
@@ -242,7 +244,7 @@ def test_registration_overlapping_a_ragged_range(calendar: Server) -> None:
     """CalDAV returns whole events that overlap; the library clips: compare each accordingly."""
     start, end = jst(13, 12), jst(18, 12)  # 2017-07-13T12:00+09:00 .. 2017-07-18T12:00+09:00
     events = _query(calendar, start, end, "registration")
-    assert all(_categories(e) == ["registration"] for e in events)
+    assert all(_operation(e) == "registration" for e in events)
     # By hand (H): weekday registration runs until 24:00; rest days (15, 16, 17) 09:00-17:00.
     whole = [
         (jst(13, 8), jst(14, 0)),
@@ -264,8 +266,8 @@ def test_registration_overlapping_a_ragged_range(calendar: Server) -> None:
 def test_linkage_only_after_suppression_ends(calendar: Server) -> None:
     # "linkage" is a substring of "linkage_test": a CalDAV text-match is "contains", so filter exactly here.
     start, end = jst(1, 0), jst(32, 0)
-    events = [e for e in _query(calendar, start, end, "linkage") if _categories(e) == ["linkage"]]
-    tests = [e for e in _query(calendar, start, end, "linkage") if _categories(e) == ["linkage_test"]]
+    events = [e for e in _query(calendar, start, end, "linkage") if _operation(e) == "linkage"]
+    tests = [e for e in _query(calendar, start, end, "linkage") if _operation(e) == "linkage_test"]
     assert min(_spans(events))[0] == jst(18, 8)  # T: linkage starts 07-18, N5 holds it back before
     assert _spans(tests) == [(jst(d, 8), jst(d, 21)) for d in range(3, 8)]  # N2: 07-03..07 within H
     assert _spans(events) == [(w.start, w.end) for w in JULY_2017.windows("linkage")]
@@ -284,3 +286,66 @@ def test_all_day_events_of_a_planned_stop_day(calendar: Server) -> None:
     assert period.decoded("DTSTART") == date(2017, 7, 10)
     assert period.decoded("DTEND") == date(2017, 7, 13)  # exclusive: the stop is 10, 11 and 12
     assert period.decoded("DTEND") - period.decoded("DTSTART") == timedelta(days=3)
+
+
+# ---- a corrected plan imported over the old one ----
+
+JULY_TEXT = resources.files("chukan_schedule").joinpath("plans", "2017-07.toml").read_text(encoding="utf-8")
+CORRECTED_COLLECTION = f"/{USER}/july2017-corrected/"
+
+
+def _corrected() -> Plan:
+    """July 2017 corrected: weekday linkage from 09:00 (not 08:00), no code acquisition on 07-15; revision 1."""
+    linkage = 'hours = ["08:00", "21:00"]           # T "18日'
+    n6 = 'first_day = 2017-07-15\nlast_day = 2017-07-17\nhours = ["09:00", "17:00"]           # N6'
+    assert JULY_TEXT.count(linkage) == 1 and JULY_TEXT.count(n6) == 1
+    text = JULY_TEXT.replace(linkage, linkage.replace("08:00", "09:00")).replace(n6, n6.replace("07-15", "07-16"))
+    text = text.replace("format = 1\n", "format = 1\nrevision = 1\nrevised = 2017-07-14T18:00:00+09:00\n", 1)
+    return parse_plan(text, source="<corrected>")
+
+
+def _import(server: Server, ics: bytes, collection: str) -> None:
+    """What a client does on import: each event stored under its UID, replacing the one it had."""
+    (vtimezone,) = _blocks(ics, "VTIMEZONE")
+    head = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chukan-schedule//chukan-schedule//EN\r\n"
+    for vevent in _blocks(ics, "VEVENT"):
+        uid = str(icalendar.Event.from_ical(vevent)["UID"])
+        resource = head + vtimezone + vevent + b"END:VCALENDAR\r\n"
+        status, body = server.request(
+            "PUT", collection + quote(uid) + ".ics", resource, {"Content-Type": "text/calendar; charset=utf-8"}
+        )
+        assert status in (201, 204), (uid, status, body, server.log.read_text())
+
+
+def test_the_corrected_calendar_replaces_the_old_events(radicale: Server) -> None:
+    mkcalendar = (
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b'<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop>'
+        b'<C:supported-calendar-component-set><C:comp name="VEVENT"/></C:supported-calendar-component-set>'
+        b"</D:prop></D:set></C:mkcalendar>"
+    )
+    status, body = radicale.request("MKCALENDAR", CORRECTED_COLLECTION, mkcalendar, {"Content-Type": "application/xml"})
+    assert status == 201, (status, body)
+    corrected = _corrected()
+    _import(radicale, to_ical(JULY_2017), CORRECTED_COLLECTION)
+    before = _query(radicale, jst(18, 0), jst(19, 0), "linkage", CORRECTED_COLLECTION)
+    assert _spans([e for e in before if _operation(e) == "linkage"]) == [(jst(18, 8), jst(18, 21))]
+    _import(radicale, to_ical(corrected, previous=JULY_2017), CORRECTED_COLLECTION)
+
+    # One event per window, with the new times: weekday linkage 09:00-21:00 (rest days unchanged).
+    events = _query(radicale, jst(1, 0), jst(32, 0), "linkage", CORRECTED_COLLECTION)
+    linkage = [e for e in events if _operation(e) == "linkage"]
+    weekdays = (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)
+    rest_days = (22, 23, 29, 30)
+    expected = sorted([(jst(d, 9), jst(d, 21)) for d in weekdays] + [(jst(d, 9), jst(d, 17)) for d in rest_days])
+    assert _spans(linkage) == expected
+    assert all(e["SEQUENCE"] == 1 for e in linkage)
+    # The code acquisition of 07-15 is gone from the plan: the stored event is now cancelled.
+    codes = _query(radicale, jst(15, 0), jst(16, 0), "code_acquisition", CORRECTED_COLLECTION)
+    assert [(str(e["STATUS"]), e["SEQUENCE"]) for e in codes] == [("CANCELLED", 1)]
+    # Nothing was duplicated: as many resources as the corrected calendar has events (the cancelled one included).
+    status, answer = radicale.request("PROPFIND", CORRECTED_COLLECTION, b"", {"Depth": "1"})
+    hrefs = [
+        h.text for h in ET.fromstring(answer).iterfind("D:response/D:href", NS) if h.text and h.text.endswith(".ics")
+    ]
+    assert len(hrefs) == 19 + 15 + 14 + 5 + 6 + 6

@@ -968,7 +968,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         (
             ["bogus"],
-            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check', 'windows', 'next', 'table', 'ics', 'chart', "
+            E + "引数 COMMAND：'bogus' は選べません。選べる値：'check', 'windows', 'next', 'table', 'ics', 'diff', 'chart', "
             "'progress'（'chukan-schedule --help' を参照）",
         ),
         (
@@ -1261,7 +1261,7 @@ def test_output_to_dev_stdout_through_a_pipe() -> None:
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
-    assert r.stdout.count(b"BEGIN:VEVENT") == 5 + 6 + 8  # 5 test-week windows, 6 periods, 8 milestones
+    assert r.stdout.count(b"BEGIN:VEVENT") == 5 + 6 + 6  # 5 test-week windows, 6 periods, 6 milestones of their own
 
 
 def test_an_unknown_option_after_a_command_points_to_its_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,13 @@ One column per day of the plan's coverage, hours 00:00-24:00 down the side.  Eac
 background band is the server's mode that day (計画停止 planned stop / テスト test / 通常
 normal); inside it, four sub-lanes show as bars when each operation is possible (副本登録
 registration, 符号取得 code acquisition, 情報連携 linkage, 情報連携のテスト linkage test).
-Milestones are numbered markers above the days, explained in the legend.
+Milestones are numbered pills above the days, named beside the pill where it is too short.
+
+It reads without colour too (grayscale print, colour-vision deficiency): the colours are the
+Okabe-Ito palette, chosen so that no two that meet differ by hue alone, and each mode has a
+pattern (planned stop hatched, test dotted, normal plain) and each operation a marker (● ▲ ■ ◆)
+besides its lane.  What the plan marks 想定 (expected) is drawn lighter with a dashed outline.
+Every text has a contrast of at least 4.5:1 (WCAG AA) against what it is drawn on.
 
 The chart is drawn from :meth:`Plan.windows` and :meth:`Plan.mode_at` (plus
 :attr:`Plan.days` for the headers and :attr:`Plan.milestones` for the markers) alone, so it
@@ -50,27 +56,46 @@ HEADER_H = 78  # day number, weekday, holiday
 LEGEND_ROW_H = 30
 KEY_ROW_H = 25
 
-# ---- colours ----
+# ---- colours: the Okabe-Ito palette (Okabe & Ito 2008), plus grays ----
+#: The planned stop's hatching: two grays (its pattern, not its hue, tells it apart).
+STOP_BASE, STOP_LINE = "#b4b4b4", "#808080"
+#: Test mode: Okabe-Ito yellow, dotted.
+TEST_BASE, TEST_DOT = "#f0e442", "#8c8000"
+#: The mode row above the days names the mode: its base colour, without the pattern, keeps the name legible.
+MODE_SOLID = {Mode.PLANNED_STOP: STOP_BASE, Mode.TEST: TEST_BASE, Mode.NORMAL: "#ffffff"}
 MODE_FILL = {
     Mode.PLANNED_STOP: "url(#stop-hatch)",
-    Mode.TEST: "#fbecc0",
-    Mode.NORMAL: "#e3edf8",
+    Mode.TEST: "url(#test-dots)",
+    Mode.NORMAL: "#ffffff",
 }
-MODE_SOLID = {Mode.PLANNED_STOP: "#dcdcdc", Mode.TEST: "#f6d77a", Mode.NORMAL: "#b9d1ec"}
+#: Okabe-Ito blue, orange, bluish green, reddish purple: different in lightness as well as hue.
 OP_FILL = {
-    Operation.REGISTRATION: "#1f5fa8",
-    Operation.CODE_ACQUISITION: "#d1661c",
-    Operation.LINKAGE: "#1e8a4c",
-    Operation.LINKAGE_TEST: "#8a3fbf",
+    Operation.REGISTRATION: "#0072b2",
+    Operation.CODE_ACQUISITION: "#e69f00",
+    Operation.LINKAGE: "#009e73",
+    Operation.LINKAGE_TEST: "#cc79a7",
 }
+#: The marker of each operation, drawn at the top of its bars and in the legend.
+OP_MARKER = {
+    Operation.REGISTRATION: "circle",
+    Operation.CODE_ACQUISITION: "triangle",
+    Operation.LINKAGE: "square",
+    Operation.LINKAGE_TEST: "diamond",
+}
+#: An expected (想定) window: its colour mixed with this much white, and a dashed outline in its colour.
+EXPECTED_WHITE = 0.65
 INK = "#1a202c"
-MUTED = "#4a5568"
+MUTED = "#4a5568"  # 7.5:1 on white: the smallest labels too
 GRID = "#9aa5b1"
-SUNDAY_INK = "#c0262d"
+MINOR_GRID = "#c9d0d8"
+SUNDAY_INK = "#b3141c"  # at least 4.5:1 on the rest-day header
 SATURDAY_INK = "#1f5fa8"
-REST_HEADER = "#fde4e1"
-WEEKDAY_HEADER = "#f4f5f7"
+REST_HEADER = "#f9d2c0"  # darker than a weekday's header in grayscale too
+WEEKDAY_HEADER = "#ffffff"
+HEADER_EDGE = "#9aa5b1"
 MILESTONE_FILL = "#3c4a5e"
+OUTSIDE_FILL = MUTED
+OP_FILL_BY_VALUE = {op.value: fill for op, fill in OP_FILL.items()}
 
 _WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -88,6 +113,8 @@ class _Labels:
     ops: str
     milestones: str
     rest: str
+    expected_heading: str
+    expected: str
     footer: str
     to: str
     mode_short: dict[Mode, str]
@@ -104,9 +131,11 @@ _TEXT = {
         ops="Possible (bars, left to right)",
         milestones="Milestones",
         rest="rest day 土日祝日",
+        expected_heading="Expected (想定)",
+        expected="lighter, dashed outline: the notice says 想定 (expected), it may still move",
         footer=(
             "Drawn from the plan's own answers (chukan-schedule, plan {plan_id}). [H], [N1]… name the "
-            "clauses of the notices the plan cites; hover a bar or a day for details."
+            "clauses of the notices the plan cites."
         ),
         to="–",
         mode_short={Mode.PLANNED_STOP: "planned stop", Mode.TEST: "test mode", Mode.NORMAL: "normal mode"},
@@ -118,10 +147,9 @@ _TEXT = {
         ops="可能な業務（棒、左から）",
         milestones="主な日程",
         rest="土日祝日",
-        footer=(
-            "chukan-schedule の回答（計画 {plan_id}）から作図。[H]、[N1] などは計画が引用する通知の条項。"
-            "棒や日にカーソルを合わせると詳細を表示。"
-        ),
+        expected_heading="想定",
+        expected="淡い色・破線の枠：通知で「想定」とされているもの（変更の可能性あり）",
+        footer="chukan-schedule の回答（計画 {plan_id}）から作図。[H]、[N1] などは計画が引用する通知の条項。",
         to="～",
         mode_short={Mode.PLANNED_STOP: "計画停止", Mode.TEST: "テスト", Mode.NORMAL: "通常"},
     ),
@@ -230,7 +258,7 @@ class _Layout:
 
     @property
     def legend_top(self) -> float:
-        return HEIGHT - MARGIN - 2 * LEGEND_ROW_H - 8 - (self.n_key_rows + 1) * KEY_ROW_H
+        return HEIGHT - MARGIN - 3 * LEGEND_ROW_H - 8 - (self.n_key_rows + 1) * KEY_ROW_H
 
     @property
     def plot_bottom(self) -> float:
@@ -266,20 +294,79 @@ def _lines(parent: ET.Element, x: float, y_mid: float, lines: list[str], size: f
         _label(parent, x, first + i * step, line, size, "middle", **attrib)
 
 
-def _pack_lanes(milestones: list[tuple[int, Milestone, int, int]]) -> list[int]:
-    """A lane for each milestone (first, last column) so that no two in a lane overlap."""
-    lane_end: list[int] = []
-    lanes: list[int] = []
-    for _, _, first, last in milestones:
-        for lane, end in enumerate(lane_end):
-            if end < first:
-                lane_end[lane] = last
-                lanes.append(lane)
-                break
+@attrs.frozen
+class _Pill:
+    """A milestone's pill (its days) and where its name goes: inside, or beside it in the same lane."""
+
+    number: int
+    milestone: Milestone
+    x: float
+    w: float
+    inside: bool  # the name fits inside the pill
+    label_x: float  # where the name starts (outside: left of it, or right for anchor "end")
+    anchor: str
+    lane: int
+
+
+_PILL_PAD = 8.0  # inside a pill, on each side of its text
+_LABEL_GAP = 6.0  # between a pill and its name beside it, and between two things in a lane
+
+
+def _place_pills(inside: list[tuple[int, Milestone, int, int]], layout: _Layout, lang: str) -> list[_Pill]:
+    """Each milestone's pill and name, packed into lanes so that no two pills or names overlap.
+
+    A name that does not fit in its pill goes beside it (right, or left at the page's right edge),
+    so that every pill is named where it is drawn, not only by its number.
+    """
+    pills: list[_Pill] = []
+    lanes: list[list[tuple[float, float]]] = []  # the spans taken in each lane
+
+    def free(lane: int, lo: float, hi: float) -> bool:
+        return lane == len(lanes) or all(hi + 2 <= a or b + 2 <= lo for a, b in lanes[lane])
+
+    for number, m, first, last in inside:
+        x = layout.col_x(first) + 2
+        w = layout.col_x(last + 1) - 2 - x
+        if _text_width(f"{number}  {m.title(lang)}", FONT) <= w - 2 * _PILL_PAD:
+            candidates = [(True, x + w / 2, "middle", x, x + w)]
         else:
-            lane_end.append(last)
-            lanes.append(len(lane_end) - 1)
-    return lanes
+            name_w = _text_width(m.title(lang), FONT)
+            right = (False, x + w + _LABEL_GAP, "start", x, x + w + _LABEL_GAP + name_w)
+            left = (False, x - _LABEL_GAP, "end", x - _LABEL_GAP - name_w, x + w)
+            candidates = [c for c in (right, left) if c[3] >= MARGIN and c[4] <= WIDTH - MARGIN] or [right]
+        # The lowest lane where one of the placements is free (the right side first).
+        lane, (fits, label_x, anchor, lo, hi) = min(
+            ((next(k for k in range(len(lanes) + 1) if free(k, c[3], c[4])), c) for c in candidates),
+            key=lambda found: found[0],
+        )
+        if lane == len(lanes):
+            lanes.append([])
+        lanes[lane].append((lo, hi))
+        pills.append(_Pill(number, m, x, w, fits, label_x, anchor, lane))
+    return pills
+
+
+def _tint(colour: str, white: float) -> str:
+    """``colour`` (``#rrggbb``) mixed with ``white`` parts of white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * white):02x}" for c in channels)
+
+
+def _marker(parent: ET.Element, op: Operation, cx: float, cy: float, size: float) -> ET.Element:
+    """The operation's marker (● ▲ ■ ◆), white with a dark edge, so that it shows on any fill."""
+    h = size / 2
+    style = {"fill": "#ffffff", "stroke": INK, "stroke_width": "0.9", "class_": "marker", "data_marker": OP_MARKER[op]}
+    shape = OP_MARKER[op]
+    if shape == "circle":
+        return _sub(parent, "circle", cx=_num(cx), cy=_num(cy), r=_num(h), **style)
+    if shape == "square":
+        return _sub(parent, "rect", x=_num(cx - h * 0.9), y=_num(cy - h * 0.9), width=_num(size * 0.9),
+                    height=_num(size * 0.9), **style)  # fmt: skip
+    if shape == "triangle":
+        points = [(cx, cy - h), (cx + h, cy + h * 0.8), (cx - h, cy + h * 0.8)]
+    else:  # diamond
+        points = [(cx, cy - h * 1.1), (cx + h, cy), (cx, cy + h * 1.1), (cx - h, cy)]
+    return _sub(parent, "polygon", points=" ".join(f"{_num(a)},{_num(b)}" for a, b in points), **style)
 
 
 def _date_range(m: Milestone, lang: str) -> str:
@@ -307,9 +394,9 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
             inside.append((len(inside) + 1, m, index_of[lo], index_of[hi]))
         else:
             outside.append(("←" if m.last_day < first_day else "→", m))
-    lanes = _pack_lanes(inside)
     n_key = len(inside) + len(outside)
-    layout = _Layout(len(days), max(lanes, default=-1) + 1, (n_key + 1) // 2)
+    pills = _place_pills(inside, _Layout(len(days), 0, 0), lang)  # columns do not depend on the lanes
+    layout = _Layout(len(days), max((p.lane for p in pills), default=-1) + 1, (n_key + 1) // 2)
 
     svg = ET.Element(
         "svg",
@@ -332,14 +419,17 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
         defs, "pattern", id="stop-hatch", patternUnits="userSpaceOnUse", width="9", height="9",
         patternTransform="rotate(45)",
     )  # fmt: skip
-    _sub(hatch, "rect", width="9", height="9", fill="#e2e2e2")
-    _sub(hatch, "line", x1="0", y1="0", x2="0", y2="9", stroke="#c2c2c2", stroke_width="4")
+    _sub(hatch, "rect", width="9", height="9", fill=STOP_BASE)
+    _sub(hatch, "line", x1="1.5", y1="0", x2="1.5", y2="9", stroke=STOP_LINE, stroke_width="3")
+    dots = _sub(defs, "pattern", id="test-dots", patternUnits="userSpaceOnUse", width="10", height="10")
+    _sub(dots, "rect", width="10", height="10", fill=TEST_BASE)
+    _sub(dots, "circle", cx="5", cy="5", r="1.6", fill=TEST_DOT)
     _sub(svg, "rect", width=str(WIDTH), height=str(HEIGHT), fill="#ffffff")
 
     _label(svg, MARGIN, 46, title, 30, font_weight="bold")
     _label(svg, MARGIN, 76, text.subtitle, FONT, fill=MUTED)
 
-    _draw_milestones(svg, layout, inside, lanes, lang)
+    _draw_milestones(svg, layout, pills, lang)
     _draw_mode_row(svg, plan, layout, lang)
     _draw_headers(svg, plan, layout, lang)
     _draw_grid(svg, plan, layout, lang)
@@ -366,25 +456,28 @@ def _day_bounds(plan: Plan, d: DayPlan) -> tuple[datetime, datetime]:
     )
 
 
-def _draw_milestones(
-    svg: ET.Element, layout: _Layout, inside: list[tuple[int, Milestone, int, int]], lanes: list[int], lang: str
-) -> None:
+def _draw_milestones(svg: ET.Element, layout: _Layout, pills: list[_Pill], lang: str) -> None:
     group = _sub(svg, "g", class_="milestones")
-    for (number, m, first, last), lane in zip(inside, lanes, strict=True):
-        x = layout.col_x(first) + 2
-        w = layout.col_x(last + 1) - 2 - x
-        y = layout.lanes_top + lane * LANE_H
+    for p in pills:
+        m = p.milestone
+        y = layout.lanes_top + p.lane * LANE_H
         marker = _sub(
             group, "g", class_="milestone", data_milestone=m.id, data_first_day=m.first_day.isoformat(),
             data_last_day=m.last_day.isoformat(),
         )  # fmt: skip
-        _sub(marker, "title", f"{number}. {_date_range(m, lang)} {m.title(lang)} [{m.clause}]")
-        _sub(marker, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(LANE_H - 4), rx="9", fill=MILESTONE_FILL)
-        caption = f"{number}  {m.title(lang)}"
-        if _text_width(caption, FONT) > w - 16:
-            caption = str(number)
-        _label(marker, x + w / 2, y + (LANE_H - 4) / 2 + FONT * 0.36, caption, FONT, "middle",
-               font_weight="bold", fill="#ffffff")  # fmt: skip
+        _sub(marker, "title", f"{p.number}. {_date_range(m, lang)} {m.title(lang)} [{m.clause}]")
+        rect = _sub(marker, "rect", x=_num(p.x), y=_num(y), width=_num(p.w), height=str(LANE_H - 4), rx="9",
+                    fill=MILESTONE_FILL)  # fmt: skip
+        baseline = y + (LANE_H - 4) / 2 + FONT * 0.36
+        if m.expected or m.end_expected:
+            rect.set("data-expected", "end" if m.end_expected else "true")
+        if p.inside:
+            _label(marker, p.label_x, baseline, f"{p.number}  {m.title(lang)}", FONT, "middle",
+                   font_weight="bold", fill="#ffffff", class_="milestone-name")  # fmt: skip
+            continue
+        _label(marker, p.x + p.w / 2, baseline, str(p.number), FONT, "middle", font_weight="bold", fill="#ffffff")
+        _label(marker, p.label_x, baseline, m.title(lang), FONT, p.anchor, font_weight="bold", fill=INK,
+               class_="milestone-name")  # fmt: skip
 
 
 def _draw_mode_row(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
@@ -403,7 +496,7 @@ def _draw_mode_row(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> N
         w = layout.col_x(last + 1) - 1 - x
         y = layout.mode_row_top
         _sub(group, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(MODE_ROW_H), fill=MODE_SOLID[mode],
-             rx="3", data_mode=mode.value)  # fmt: skip
+             stroke=GRID, stroke_width="0.8", rx="3", data_mode=mode.value)  # fmt: skip
         _lines(group, x + w / 2, y + MODE_ROW_H / 2, _wrap(short[mode], FONT, w - 6), FONT, font_weight="bold")
 
 
@@ -421,7 +514,7 @@ def _draw_headers(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> No
         if holiday:
             header.set("data-holiday", holiday)
         _sub(header, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(HEADER_H),
-             fill=REST_HEADER if rest else WEEKDAY_HEADER, rx="3")  # fmt: skip
+             fill=REST_HEADER if rest else WEEKDAY_HEADER, stroke=HEADER_EDGE, stroke_width="0.8", rx="3")  # fmt: skip
         cx = x + w / 2
         day_label = f"{d.day.day}" if i and d.day.day != 1 else f"{d.day.month}/{d.day.day}"
         _label(header, cx, y + 22, day_label, 20 if i else 17, "middle", font_weight="bold", fill=ink)
@@ -460,11 +553,11 @@ def _draw_grid(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
         y = layout.plot_top + layout.plot_h * hour / 24
         major = hour % 2 == 0
         _sub(grid, "line", x1=_num(left - 6 if major else left), x2=_num(right + 6 if major else right),
-             y1=_num(y), y2=_num(y), stroke=GRID if major else "#c9d0d8",
+             y1=_num(y), y2=_num(y), stroke=GRID if major else MINOR_GRID,
              stroke_width="1.2" if hour % 6 == 0 else "0.8" if major else "0.6",
              data_hour=str(hour))  # fmt: skip
         label = f"{hour:02d}:00"
-        ink = INK if major else "#718096"
+        ink = INK if major else MUTED
         _label(grid, left - 10, y + FONT * 0.36, label, FONT, "end", fill=ink)
         _label(grid, right + 10, y + FONT * 0.36, label, FONT, "start", fill=ink)
     weeks = _sub(svg, "g", class_="week-separators")
@@ -480,23 +573,40 @@ def _draw_windows(svg: ET.Element, plan: Plan, layout: _Layout, index_of: dict[d
     pad = 3.0
     lane_w = (layout.col_w - 2 * pad) / len(Operation)
     days = plan.days
+    markers: list[tuple[Operation, float, float]] = []  # drawn over all the bars
     for lane, op in enumerate(Operation):
         for window in plan.windows(op):
             for piece in _split(window, plan):
                 i = index_of[piece.day]
                 d0, d1 = _day_bounds(plan, days[i])
                 y0, y1 = layout.y_of(piece.start, d0, d1), layout.y_of(piece.end, d0, d1)
+                x = layout.col_x(i) + pad + lane * lane_w + 0.75
+                rule = days[i].operations[op].rule
+                expected = rule is not None and rule.expected
                 rect = _sub(
-                    group, "rect", class_="window", x=_num(layout.col_x(i) + pad + lane * lane_w + 0.75),
-                    y=_num(y0), width=_num(lane_w - 1.5), height=_num(y1 - y0), rx="2", fill=OP_FILL[op],
+                    group, "rect", class_="window", x=_num(x),
+                    y=_num(y0), width=_num(lane_w - 1.5), height=_num(y1 - y0), rx="2",
+                    fill=_tint(OP_FILL[op], EXPECTED_WHITE) if expected else OP_FILL[op],
                     data_operation=op.value, data_day=piece.day.isoformat(),
                     data_start=piece.start.isoformat(), data_end=piece.end.isoformat(),
                     data_window_start=window.start.astimezone(plan.tz).isoformat(),
                     data_window_end=window.end.astimezone(plan.tz).isoformat(),
                 )  # fmt: skip
+                if expected:
+                    rect.set("data-expected", "true")
+                    rect.set("stroke", OP_FILL[op])
+                    rect.set("stroke-width", "1.5")
+                    rect.set("stroke-dasharray", "5 3")
+                if y1 - y0 >= 2 * lane_w:
+                    markers.append((op, x + (lane_w - 1.5) / 2, y0 + (lane_w - 1.5) / 2 + 1))
                 hours = f"{_clock(piece.start, d0)}{_TEXT[lang].to}{_clock(piece.end, d0)}"
                 name = op.ja if lang == "ja" else f"{op.en} ({op.ja})"
-                _sub(rect, "title", f"{name}: {piece.day.isoformat()} {hours} JST [{', '.join(window.clauses)}]")
+                note = _TEXT[lang].expected if expected else ""
+                tooltip = f"{name}: {piece.day.isoformat()} {hours} JST [{', '.join(window.clauses)}]"
+                _sub(rect, "title", f"{tooltip} {note}".rstrip())
+    marks = _sub(svg, "g", class_="markers")
+    for op, cx, cy in markers:
+        _marker(marks, op, cx, cy, lane_w - 2.5)
 
 
 def _draw_legend(
@@ -519,10 +629,16 @@ def _draw_legend(
         x = MARGIN + label_w
         for fill, label, key in items:
             entry = _sub(group, "g", class_="legend-item", data_key=key)
-            _sub(entry, "rect", x=_num(x), y=_num(y + 2), width="26", height="20", rx="3", fill=fill,
-                 stroke="#8895a7", stroke_width="0.8")  # fmt: skip
+            swatch = _sub(entry, "rect", x=_num(x), y=_num(y + 2), width="26", height="20", rx="3", fill=fill,
+                          stroke="#8895a7", stroke_width="0.8")  # fmt: skip
+            if key == "expected":
+                swatch.set("stroke", MUTED)
+                swatch.set("stroke-width", "1.5")
+                swatch.set("stroke-dasharray", "5 3")
+            if key in OP_FILL_BY_VALUE:
+                _marker(entry, Operation(key), x + 13, y + 12, 10)
             _label(entry, x + 34, y + 12 + FONT * 0.36, label, FONT)
-            x += 34 + _text_width(label, FONT) + 30
+            x += 34 + _text_width(label, FONT) + 26
 
     def both(en: str, ja: str) -> str:
         return ja if lang == "ja" else f"{en} {ja}"
@@ -531,8 +647,11 @@ def _draw_legend(
     modes.append((REST_HEADER, text.rest, "rest_day"))
     swatch_row(top, text.modes, modes)
     swatch_row(top + LEGEND_ROW_H, text.ops, [(OP_FILL[op], both(op.en, op.ja), op.value) for op in Operation])
+    swatch_row(
+        top + 2 * LEGEND_ROW_H, text.expected_heading, [(_tint(MUTED, EXPECTED_WHITE), text.expected, "expected")]
+    )
 
-    y = top + 2 * LEGEND_ROW_H + 8
+    y = top + 3 * LEGEND_ROW_H + 8
     _label(group, MARGIN, y + FONT * 0.36 + 9, text.milestones, FONT, font_weight="bold")
     entries: list[tuple[str, Milestone]] = [(str(n), m) for n, m, _, _ in inside]
     entries += outside
@@ -544,7 +663,7 @@ def _draw_legend(
         ey = y + row * KEY_ROW_H
         entry = _sub(group, "g", class_="milestone-key", data_milestone=m.id)
         _sub(entry, "rect", x=_num(x), y=_num(ey + 1), width="26", height="20", rx="9",
-             fill=MILESTONE_FILL if badge.isdigit() else "#a0aec0")  # fmt: skip
+             fill=MILESTONE_FILL if badge.isdigit() else OUTSIDE_FILL)  # fmt: skip
         _label(entry, x + 13, ey + 11 + FONT * 0.36, badge, FONT, "middle", font_weight="bold", fill="#ffffff")
         _label(entry, x + 34, ey + 11 + FONT * 0.36, f"{_date_range(m, lang)}  {m.title(lang)} [{m.clause}]", FONT)
     _label(group, WIDTH - MARGIN, HEIGHT - MARGIN, text.footer.format(plan_id=plan_id), FONT, "end", fill=MUTED)

@@ -57,6 +57,10 @@ class PlanData:
     periods: tuple[Period, ...]
     milestones: tuple[Milestone, ...]
     rules: tuple[Rule, ...]
+    #: The plan's revision: 0 as first published, raised with each correction (iCalendar SEQUENCE).
+    revision: int = 0
+    #: When this revision was made (aware), or None: the calendar's DTSTAMP/LAST-MODIFIED.
+    revised: datetime | None = None
 
 
 def check_periods(source: str, periods: tuple[Period, ...], first_day: date, last_day: date) -> None:

@@ -2,31 +2,44 @@
 
 What a calendar client gets (カレンダー出力):
 
-* each operation's windows (操作ごとの可能時間帯, :meth:`Plan.windows`) as timed events whose
-  ``CATEGORIES`` is the operation's value (``registration``, ``code_acquisition``, ``linkage``,
-  ``linkage_test``); ``operations`` narrows these, and only these;
-* each row of table T (モード期間, :attr:`Plan.periods`) as an all-day event, ``CATEGORIES:period,<mode>``;
-* each milestone (日程, :attr:`Plan.milestones`) as an all-day event, ``CATEGORIES:milestone``.
+* each operation's windows (操作ごとの可能時間帯, :meth:`Plan.windows`) as timed events carrying
+  ``X-CHUKAN-OPERATION`` (the operation's value: ``registration``, ``code_acquisition``,
+  ``linkage``, ``linkage_test``) and, in ``CATEGORIES``, the operation's name in the calendar's
+  language; ``operations`` narrows these, and only these;
+* each row of table T (モード期間, :attr:`Plan.periods`) as an all-day event (``X-CHUKAN-KIND:period``,
+  ``X-CHUKAN-MODE``);
+* each milestone (日程, :attr:`Plan.milestones`) as an all-day event (``X-CHUKAN-KIND:milestone``),
+  except a milestone with the same days and clause as a period: it says the same thing, so it is
+  told inside that period's event instead of as a second banner.
 
 Every DATE-TIME carries ``TZID`` of the plan's zone (a ``VTIMEZONE`` is included), all-day
-``DTEND`` is exclusive, UIDs and ``DTSTAMP`` come from the plan alone, so the same plan gives
-byte-identical output on every run and re-importing updates events instead of duplicating them.
-All events are ``TRANSP:TRANSPARENT``: they say when something is possible, they do not make
-the user busy.
+``DTEND`` is exclusive.  A window's UID names what it is, not when it starts: the plan, the
+operation and the local day it starts on, so a corrected plan that moves or shortens a window
+keeps its UID.  ``SEQUENCE`` is the plan's ``revision`` and ``DTSTAMP``/``LAST-MODIFIED`` its
+``revised`` instant (without one, ``DTSTAMP`` is the plan's start and there is no
+``LAST-MODIFIED``): the same plan file gives byte-identical output on every run, and importing a
+corrected file (a higher revision) updates the events instead of duplicating them.  With
+``previous`` (the plan as it was), each of its events whose UID is gone is sent once more with
+``STATUS:CANCELLED``, so that clients remove it.
+
+What the notice marks 想定 (expected) is ``STATUS:TENTATIVE`` with "(expected)"/"（想定）" in the
+title; the rest is ``STATUS:CONFIRMED``.  All events are ``TRANSP:TRANSPARENT``: they say when
+something is possible, they do not make the user busy.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
+import attrs
 from icalendar import Calendar, Event, Timezone
 
 from .atomic import write_atomic
 from .engine import Plan
 from .lang import Lang
-from .model import Milestone, Operation, Period, Window
+from .model import Milestone, Operation, Period, Rule, Window
 from .timeinput import coerce_operation
 
 __all__ = ["UID_DOMAIN", "to_ical", "write_ics"]
@@ -35,21 +48,97 @@ __all__ = ["UID_DOMAIN", "to_ical", "write_ics"]
 UID_DOMAIN = "chukan-schedule"
 
 _PRODID = "-//chukan-schedule//chukan-schedule//{lang}"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def to_ical(plan: Plan, operations: Sequence[Operation | str] | None = None, lang: str = "en") -> bytes:
+@attrs.frozen
+class _Words:
+    """The calendar's words in one language (English and Japanese side by side in :data:`_WORDS`)."""
+
+    possible: str  # summary of a window, {op}
+    is_possible: str  # first line of a window's description, {op} {when}
+    is_possible_expected: str  # the same for an expected window
+    expected: str  # appended to a title
+    expected_note: str  # a description line for an expected window or milestone
+    end_expected: str  # {day}: only the end is expected
+    period: str  # category of a period
+    milestone: str  # category of a milestone
+    mode_line: str  # {days} {mode}
+    cancelled: str  # prefix of a cancelled event's summary
+    caldesc: str  # {title} {id} {revision}
+    to: str  # between two times or days
+    weekdays: tuple[str, ...]
+
+
+_WORDS = {
+    "en": _Words(
+        possible="{op} possible",
+        is_possible="{op} is possible {when} (JST).",
+        is_possible_expected="{op} is possible {when} (JST; expected, 想定 in the notice: it may still move).",
+        expected=" (expected)",
+        expected_note="Expected (想定 in the notice): it may still move.",
+        end_expected="Its end, {day}, is expected (想定 in the notice): it may still move.",
+        period="period",
+        milestone="milestone",
+        mode_line="{days}: the server is in {mode}.",
+        cancelled="Cancelled: ",
+        caldesc="{title} (plan {id}, revision {revision})",
+        to="–",
+        weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    ),
+    "ja": _Words(
+        possible="{op}可能",
+        is_possible="{when}に{op}が可能（日本時間）。",
+        is_possible_expected="{when}に{op}が可能（日本時間、通知では想定のため変更の可能性があります）。",
+        expected="（想定）",
+        expected_note="通知では想定。変更の可能性があります。",
+        end_expected="終了日{day}は通知では想定。変更の可能性があります。",
+        period="稼働モード",
+        milestone="日程",
+        mode_line="{days}：{mode}。",
+        cancelled="取消：",
+        caldesc="{title}（計画 {id}、改訂 {revision}）",
+        to="～",
+        weekdays=("月", "火", "水", "木", "金", "土", "日"),
+    ),
+}
+
+
+def to_ical(
+    plan: Plan,
+    operations: Sequence[Operation | str] | None = None,
+    lang: str = "en",
+    previous: Plan | None = None,
+) -> bytes:
     """The plan as iCalendar bytes (UTF-8, no BOM, CRLF, folded at 75 octets).
 
     ``operations`` (None: all four) picks the operations whose windows become timed
     events; the periods and milestones are always included.  ``lang`` (``"en"`` or
-    ``"ja"``) is the language of the summaries; descriptions give both.
+    ``"ja"``) is the language of the whole calendar.  ``previous``: the plan this one
+    corrects (its revision must be lower); its events whose UIDs are gone come back
+    cancelled.
     """
     if not isinstance(plan, Plan):
         raise TypeError(f"plan must be a chukan_schedule.Plan, got {type(plan).__name__}")
+    if previous is not None:
+        if not isinstance(previous, Plan):
+            raise TypeError(f"previous must be a chukan_schedule.Plan or None, got {type(previous).__name__}")
+        if previous.data.revision >= plan.data.revision:
+            raise ValueError(
+                f"the previous plan has revision {previous.data.revision} and this one {plan.data.revision}; "
+                "expected a higher revision in the corrected plan, so that clients apply its changes"
+            )
     lang = _check_lang(lang)
     ops = _coerce_operations(operations)
     zone = plan.data.tz
-    stamp = plan.coverage_start.astimezone(timezone.utc)  # DTSTAMP from the plan, never the wall clock
+    events = _events(plan, ops, lang)
+    cancelled: list[Event] = []
+    if previous is not None:
+        kept = {str(e["UID"]) for e in events}
+        stamp, sequence = _stamp(plan), plan.data.revision
+        cancelled = [
+            _cancel(e, lang, stamp, sequence) for e in _events(previous, ops, lang) if str(e["UID"]) not in kept
+        ]
 
     cal = Calendar()
     cal.add("prodid", _PRODID.format(lang=lang.upper()))
@@ -57,18 +146,17 @@ def to_ical(plan: Plan, operations: Sequence[Operation | str] | None = None, lan
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", plan.title(lang))
-    cal.add("x-wr-caldesc", f"{plan.title(lang)} / {plan.title(_other(lang))} ({plan.id})")
+    cal.add(
+        "x-wr-caldesc", _WORDS[lang].caldesc.format(title=plan.title(lang), id=plan.id, revision=plan.data.revision)
+    )
     cal.add("x-wr-timezone", zone.key)
-
     first, last = _date_span(plan)
+    if previous is not None:
+        first_before, last_before = _date_span(previous)
+        first, last = min(first, first_before), max(last, last_before)
     cal.add_component(Timezone.from_tzinfo(zone, tzid=zone.key, first_date=first, last_date=last))
-    for op in ops:
-        for window in plan.windows(op):
-            cal.add_component(_window_event(plan, window, lang, stamp))
-    for period in plan.periods:
-        cal.add_component(_period_event(plan, period, lang, stamp))
-    for milestone in plan.milestones:
-        cal.add_component(_milestone_event(plan, milestone, lang, stamp))
+    for event in [*events, *cancelled]:
+        cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
 
@@ -78,9 +166,10 @@ def write_ics(
     path: str | os.PathLike[str],
     operations: Sequence[Operation | str] | None = None,
     lang: str = "en",
+    previous: Plan | None = None,
 ) -> None:
     """Write :func:`to_ical` to ``path`` atomically: on any failure an existing file is untouched."""
-    write_atomic(path, to_ical(plan, operations, lang))
+    write_atomic(path, to_ical(plan, operations, lang, previous))
 
 
 # ---- arguments ----
@@ -89,10 +178,6 @@ def write_ics(
 def _check_lang(lang: object) -> str:
     """The language of summaries (件名の言語): ``"en"`` or ``"ja"`` (:meth:`Lang.coerce`)."""
     return Lang.coerce(lang).value
-
-
-def _other(lang: str) -> str:
-    return "en" if lang == "ja" else "ja"
 
 
 def _coerce_operations(operations: object) -> list[Operation]:
@@ -115,99 +200,199 @@ def _date_span(plan: Plan) -> tuple[date, date]:
     return min(firsts), max(lasts) + timedelta(days=1)
 
 
+def _stamp(plan: Plan) -> datetime:
+    """DTSTAMP: when the plan was revised, else its start; never the wall clock."""
+    revised = plan.data.revised
+    return (revised if revised is not None else plan.coverage_start).astimezone(timezone.utc)
+
+
+# ---- words ----
+
+
+def day_text(d: date, lang: str) -> str:
+    """A day as people write it: ``7月13日（木）``, ``Thu 13 Jul``."""
+    weekday = _WORDS[lang].weekdays[d.weekday()]
+    return f"{d.month}月{d.day}日（{weekday}）" if lang == "ja" else f"{weekday} {d.day} {_MONTHS[d.month - 1]}"
+
+
+def _clock(t: datetime, day: date) -> str:
+    """A time as people write it: ``8:00``, ``24:00`` for the midnight ending ``day``."""
+    if t.date() > day and t.time() == time():
+        return "24:00"
+    seconds = f":{t.second:02d}" if t.second or t.microsecond else ""
+    micro = f".{t.microsecond:06d}" if t.microsecond else ""
+    return f"{t.hour}:{t.minute:02d}{seconds}{micro}"
+
+
+def hours_text(start: datetime, end: datetime, lang: str) -> str:
+    """A span's hours as people write them: ``8:00～24:00``; the end's day is named only if it is another."""
+    to = _WORDS[lang].to
+    day = start.date()
+    end_day = end.date() - timedelta(days=1) if end.time() == time() else end.date()
+    if end_day == day:
+        return f"{_clock(start, day)}{to}{_clock(end, day)}"
+    sep = "" if lang == "ja" else ", "
+    return f"{_clock(start, day)}{to}{day_text(end_day, lang)}{sep}{_clock(end, end_day)}"
+
+
+def _when(start: datetime, end: datetime, lang: str) -> str:
+    """A window's span: ``7月13日（木）8:00～24:00``, ``on Thu 13 Jul, 8:00–24:00``."""
+    if lang == "ja":
+        return f"{day_text(start.date(), lang)}{hours_text(start, end, lang)}"
+    return f"on {day_text(start.date(), lang)}, {hours_text(start, end, lang)}"
+
+
+def _days(first_day: date, last_day: date, lang: str) -> str:
+    if first_day == last_day:
+        return day_text(first_day, lang)
+    return f"{day_text(first_day, lang)}{_WORDS[lang].to}{day_text(last_day, lang)}"
+
+
+def _titled(title: str, expected: bool, lang: str) -> str:
+    """A title with "(expected)" once, if the plan marks it expected and its text does not say so yet."""
+    mark = _WORDS[lang].expected
+    return f"{title}{mark}" if expected and mark.strip(" ()（）") not in title else title
+
+
+def _clause_line(clause: str, text: str) -> str:
+    return f"[{clause}] {text}"
+
+
 # ---- events ----
 
 
-def _uid(plan: Plan, *parts: str) -> str:
-    return "-".join((plan.id, *parts)) + f"@{UID_DOMAIN}"
+def _events(plan: Plan, ops: list[Operation], lang: str) -> list[Event]:
+    stamp, sequence = _stamp(plan), plan.data.revision
+    events = [_window_event(plan, w, lang) for op in ops for w in plan.windows(op)]
+    told = _milestones_told_by_periods(plan)
+    for period in plan.periods:
+        events.append(_period_event(plan, period, told.get(period), lang))
+    events += [_milestone_event(m, lang) for m in plan.milestones if m not in told.values()]
+    for event in events:
+        uid = event.pop("uid")
+        event.add("uid", f"{plan.id}-{uid}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        if plan.data.revised is not None:
+            event.add("last-modified", stamp)
+        event.add("sequence", sequence)
+        event.add("transp", "TRANSPARENT")
+    return events
 
 
-def _clause_line(clause: str, primary: str, secondary: str) -> str:
-    return f"[{clause}] {primary} / {secondary}"
+def _milestones_told_by_periods(plan: Plan) -> dict[Period, Milestone]:
+    """A milestone with the same days and clause as a period means the same: one banner, not two."""
+    told: dict[Period, Milestone] = {}
+    for period in plan.periods:
+        for m in plan.milestones:
+            key = (m.first_day, m.last_day, m.clause)
+            if key == (period.first_day, period.last_day, period.clause) and period not in told:
+                told[period] = m
+    return told
 
 
-def _base_event(uid: str, summary: str, description: str, stamp: datetime, categories: list[str]) -> Event:
+def _event(uid: str, summary: str, lines: list[str], categories: list[str], tentative: bool) -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", stamp)
     event.add("summary", summary)
-    event.add("description", description)
+    event.add("description", "\n".join(lines))
     event.add("categories", categories)
-    event.add("transp", "TRANSPARENT")
+    event.add("status", "TENTATIVE" if tentative else "CONFIRMED")
     return event
 
 
-def _window_event(plan: Plan, window: Window, lang: str, stamp: datetime) -> Event:
+def _window_event(plan: Plan, window: Window, lang: str) -> Event:
+    words = _WORDS[lang]
     op = window.operation
+    name = op.text(lang)
     start = window.start.astimezone(plan.tz)
     end = window.end.astimezone(plan.tz)
-    summary = f"{op.ja}可能" if lang == "ja" else f"{op.en[:1].upper()}{op.en[1:]} possible"
-    zone = plan.data.tz.key
-    if lang == "ja":
-        span = f"{start:%Y-%m-%d %H:%M}～{end:%Y-%m-%d %H:%M}（日本時間 {zone}、終了時刻を含まない）"
-        head = f"{op.ja}（{op.en}）が可能：{span}"
-    else:
-        span = f"{start:%Y-%m-%d %H:%M} - {end:%Y-%m-%d %H:%M} JST ({zone}), end exclusive"
-        head = f"{op.en[:1].upper()}{op.en[1:]} ({op.ja}) is possible: {span}"
-    lines = [head]
-    for rule_clause, rule_en, rule_ja in _window_rules(plan, window):
-        primary, secondary = (rule_ja, rule_en) if lang == "ja" else (rule_en, rule_ja)
-        lines.append(_clause_line(rule_clause, primary, secondary))
-    lines.append(f"Plan {plan.id}: {plan.title(lang)} / {plan.title(_other(lang))}")
-    event = _base_event(_uid(plan, op.value, f"{start:%Y%m%dT%H%M%S}"), summary, "\n".join(lines), stamp, [op.value])
+    rules = _window_rules(plan, window, lang)
+    expected = any(expected for _, _, expected in rules)
+    capital = name if lang == "ja" else f"{name[:1].upper()}{name[1:]}"
+    summary = _titled(words.possible.format(op=capital), expected, lang)
+    first = words.is_possible_expected if expected else words.is_possible
+    lines = [first.format(op=capital, when=_when(start, end, lang))]
+    lines += [_clause_line(clause, text) for clause, text, _ in rules]
+    event = _event(f"{op.value}-{start:%Y%m%d}", summary, lines, [name], expected)
+    event.add("x-chukan-operation", op.value)
     event.add("dtstart", start)
     event.add("dtend", end)
     return event
 
 
-def _window_rules(plan: Plan, window: Window) -> list[tuple[str, str, str]]:
-    """The rules (clause, en, ja) that decide the days a window touches, in order, once each."""
-    out: list[tuple[str, str, str]] = []
+def _window_rules(plan: Plan, window: Window, lang: str) -> list[tuple[str, str, bool]]:
+    """The rules (clause, text in ``lang``, expected) that decide the days a window touches, once each."""
+    rules: list[Rule] = []
     last_instant = window.end - timedelta(microseconds=1)
     day = window.start.astimezone(plan.tz).date()
     while day <= last_instant.astimezone(plan.tz).date():
         rule = plan.day(day).operations[window.operation].rule
-        if rule is not None and (rule.clause, rule.en, rule.ja) not in out:
-            out.append((rule.clause, rule.en, rule.ja))
+        if rule is not None and rule not in rules:
+            rules.append(rule)
         day += timedelta(days=1)
-    return out
+    return [(r.clause, r.ja if lang == "ja" else r.en, r.expected) for r in rules]
 
 
-def _all_day(event: Event, first_day: date, last_day: date) -> Event:
+def _allday_text(event: Event, first_day: date, last_day: date) -> Event:
     event.add("dtstart", first_day)
     event.add("dtend", last_day + timedelta(days=1))  # all-day DTEND is exclusive (RFC 5545 3.6.1)
     return event
 
 
-def _day_range(first_day: date, last_day: date) -> str:
-    if first_day == last_day:
-        return f"{first_day.isoformat()}"
-    return f"{first_day.isoformat()} .. {last_day.isoformat()} (inclusive)"
+def _milestone_lines(m: Milestone, lang: str, dated: bool = True) -> list[str]:
+    colon = "：" if lang == "ja" else ": "
+    days = f"{_days(m.first_day, m.last_day, lang)}{colon}" if dated else ""
+    lines = [_clause_line(m.clause, f"{days}{m.title(lang)}")]
+    if m.expected:
+        lines.append(_WORDS[lang].expected_note)
+    if m.end_expected:
+        lines.append(_WORDS[lang].end_expected.format(day=day_text(m.last_day, lang)))
+    return lines
 
 
-def _period_event(plan: Plan, period: Period, lang: str, stamp: datetime) -> Event:
-    primary, secondary = (period.ja, period.en) if lang == "ja" else (period.en, period.ja)
-    mode = f"{period.mode.text(lang)} / {period.mode.text(_other(lang))}"
-    description = "\n".join(
-        [
-            f"{_day_range(period.first_day, period.last_day)}: {mode}",
-            _clause_line(period.clause, primary, secondary),
-            f"Plan {plan.id}: {plan.title(lang)} / {plan.title(_other(lang))}",
-        ]
-    )
-    uid = _uid(plan, "period", f"{period.first_day:%Y%m%d}")
-    event = _base_event(uid, primary, description, stamp, ["period", period.mode.value])
-    return _all_day(event, period.first_day, period.last_day)
+def _period_event(plan: Plan, period: Period, milestone: Milestone | None, lang: str) -> Event:
+    words = _WORDS[lang]
+    title = period.ja if lang == "ja" else period.en
+    mode = period.mode.text(lang)
+    lines = [
+        _clause_line(
+            period.clause, words.mode_line.format(days=_days(period.first_day, period.last_day, lang), mode=mode)
+        )
+    ]
+    categories = [words.period, mode]
+    expected = False
+    if milestone is not None:
+        lines += _milestone_lines(milestone, lang, dated=False)  # the same days as the period's
+        categories.append(words.milestone)
+        expected = milestone.expected
+    event = _event(f"period-{period.first_day:%Y%m%d}", _titled(title, expected, lang), lines, categories, expected)
+    event.add("x-chukan-kind", "period")
+    event.add("x-chukan-mode", period.mode.value)
+    if milestone is not None:
+        event.add("x-chukan-milestone", milestone.id)
+    return _allday_text(event, period.first_day, period.last_day)
 
 
-def _milestone_event(plan: Plan, milestone: Milestone, lang: str, stamp: datetime) -> Event:
-    primary, secondary = milestone.title(lang), milestone.title(_other(lang))
-    description = "\n".join(
-        [
-            _day_range(milestone.first_day, milestone.last_day),
-            _clause_line(milestone.clause, primary, secondary),
-        ]
-    )
-    uid = _uid(plan, "milestone", milestone.id)
-    event = _base_event(uid, primary, description, stamp, ["milestone"])
-    return _all_day(event, milestone.first_day, milestone.last_day)
+def _milestone_event(m: Milestone, lang: str) -> Event:
+    summary = _titled(m.title(lang), m.expected, lang)
+    event = _event(f"milestone-{m.id}", summary, _milestone_lines(m, lang), [_WORDS[lang].milestone], m.expected)
+    event.add("x-chukan-kind", "milestone")
+    event.add("x-chukan-milestone", m.id)
+    return _allday_text(event, m.first_day, m.last_day)
+
+
+def _cancel(old: Event, lang: str, stamp: datetime, sequence: int) -> Event:
+    """An event of the previous plan that the new one no longer has, cancelled (RFC 5545 3.8.1.11)."""
+    event = Event()
+    event.add("uid", str(old["UID"]))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("status", "CANCELLED")
+    event.add("summary", f"{_WORDS[lang].cancelled}{old['SUMMARY']}")
+    for key in ("DTSTART", "DTEND"):
+        event.add(key.lower(), old.decoded(key))
+    for key in ("X-CHUKAN-OPERATION", "X-CHUKAN-KIND", "X-CHUKAN-MODE", "X-CHUKAN-MILESTONE"):
+        if key in old:
+            event.add(key.lower(), str(old[key]))
+    event.add("transp", "TRANSPARENT")
+    return event

@@ -414,6 +414,11 @@ CATALOG: dict[str, Msg] = {
         Msg("kind.dict", en="a table", ja="表"),
         Msg("kind.bool", en="true or false", ja="true または false"),
         Msg("kind.date", en="a date such as 2017-07-01", ja="2017-07-01 のような日付"),
+        Msg(
+            "kind.datetime",
+            en="a date-time such as 2017-07-14T18:00:00+09:00",
+            ja="2017-07-14T18:00:00+09:00 のような日時",
+        ),
         # ---- operating-system errors (errno) ----
         Msg("os.ENOENT", en="No such file or directory", ja="そのようなファイルやフォルダーはありません"),
         Msg("os.EISDIR", en="Is a directory", ja="フォルダーです"),

@@ -193,6 +193,10 @@ class Milestone:
     clause: str
     en: str
     ja: str
+    #: 想定: the notice marks the whole milestone as expected, not final.
+    expected: bool = False
+    #: Only its end (``last_day``) is expected: it starts for sure, its end may move.
+    end_expected: bool = False
 
     def title(self, lang: str) -> str:
         return pick(lang, self.en, self.ja)

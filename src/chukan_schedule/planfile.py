@@ -6,9 +6,13 @@ The format (see ``plans/2017-07.toml``, the embedded July 2017 plan)::
     id, en, ja          the plan's name
     timezone            an IANA zone, e.g. "Asia/Tokyo"
     holidays            a country code for the ``holidays`` package, e.g. "JP"
+    revision            optional: an integer >= 0 (default 0), raised with each correction
+    revised             optional: when this revision was made (a TOML date-time; a local
+                        one is wall-clock time in the plan's zone)
     [coverage]          first_day, last_day (inclusive dates)
     [[period]]          first_day, last_day, mode, clause, en, ja   (must tile the coverage)
-    [[milestone]]       id, first_day, last_day, clause, en, ja
+    [[milestone]]       id, first_day, last_day, clause, en, ja, and optionally
+                        expected (true: the milestone is 想定; "end": only its end is)
     [[rule]]            subject (an operation or "server"), modes, clause, en, ja, and
                         optionally days ("weekday"/"rest_day"), first_day/last_day or
                         during (a milestone id), hours ["HH:MM", "HH:MM"], expected
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -48,10 +52,13 @@ _SUBJECTS = ("server", *(op.value for op in Operation))
 
 # The keys each table may hold: anything else is a typo that would silently change answers.
 _KEYS = {
-    "": ("format", "id", "en", "ja", "timezone", "holidays", "coverage", "period", "milestone", "rule"),
+    "": (
+        "format", "id", "en", "ja", "timezone", "holidays", "revision", "revised", "coverage", "period", "milestone",
+        "rule",
+    ),
     "coverage": ("first_day", "last_day"),
     "period": ("first_day", "last_day", "mode", "clause", "en", "ja"),
-    "milestone": ("id", "first_day", "last_day", "clause", "en", "ja"),
+    "milestone": ("id", "first_day", "last_day", "clause", "en", "ja", "expected"),
     "rule": (
         "subject", "modes", "days", "first_day", "last_day", "during", "hours", "expected", "clause", "en", "ja",
     ),
@@ -167,7 +174,18 @@ class _Reader:
             periods=periods,
             milestones=tuple(sorted(milestones, key=lambda m: (m.first_day, m.last_day))),
             rules=rules,
+            **self.revision(raw, tz),
         )
+
+    def revision(self, raw: Mapping[str, Any], tz: ZoneInfo) -> dict[str, Any]:
+        """The optional ``revision`` (an integer >= 0) and ``revised`` (an instant) of a corrected plan."""
+        revision = self.get(raw, "revision", "", int, 0)
+        if isinstance(revision, bool) or revision < 0:
+            raise self.fail("revision", f"expected an integer >= 0, got {revision!r}")
+        revised = self.get(raw, "revised", "", datetime, None)
+        if revised is not None and (revised.tzinfo is None or revised.utcoffset() is None):
+            revised = revised.replace(tzinfo=tz)
+        return {"revision": revision, "revised": revised}
 
     def days(self, table: Mapping[str, Any], where: str) -> tuple[date, date]:
         first = self.get(table, "first_day", where, date)
@@ -186,7 +204,16 @@ class _Reader:
             clause=self.text(t, "clause", where),
             en=self.text(t, "en", where),
             ja=self.text(t, "ja", where),
+            **self.milestone_expected(t, where),
         )
+
+    def milestone_expected(self, t: Mapping[str, Any], where: str) -> dict[str, bool]:
+        value = t.get("expected", False)
+        if value is True or value is False:
+            return {"expected": value, "end_expected": False}
+        if value == "end":
+            return {"expected": False, "end_expected": True}
+        raise self.fail(f"{where}.expected", f'expected true, false or "end" (only its end is 想定), got {value!r}')
 
     def mode(self, value: object, key: str) -> Mode:
         try:
