@@ -308,6 +308,12 @@ CATALOG: dict[str, Msg] = {
         Msg("plan.missing", en="missing; expected {kind}", ja="ありません（{kind}が必要です）"),
         Msg("plan.kind", en="expected {kind}, got {value}", ja="{kind}が必要ですが、{value} です"),
         Msg("plan.empty_text", en="expected a non-empty string", ja="空でない文字列が必要です"),
+        Msg("plan.revision", en="expected an integer >= 0, got {value}", ja="0以上の整数が必要ですが、{value} です"),
+        Msg(
+            "plan.milestone_expected",
+            en='expected true, false or "end" (only its end is expected), got {value}',
+            ja='true、false または "end"（終わりだけが想定）が必要ですが、{value} です',
+        ),
         Msg(
             "plan.unknown_key",
             en="unknown key; expected one of {keys}",

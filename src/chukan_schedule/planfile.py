@@ -181,7 +181,7 @@ class _Reader:
         """The optional ``revision`` (an integer >= 0) and ``revised`` (an instant) of a corrected plan."""
         revision = self.get(raw, "revision", "", int, 0)
         if isinstance(revision, bool) or revision < 0:
-            raise self.fail("revision", f"expected an integer >= 0, got {revision!r}")
+            raise self.fail("revision", msg("plan.revision", value=repr(revision)))
         revised = self.get(raw, "revised", "", datetime, None)
         if revised is not None and (revised.tzinfo is None or revised.utcoffset() is None):
             revised = revised.replace(tzinfo=tz)
@@ -213,7 +213,7 @@ class _Reader:
             return {"expected": value, "end_expected": False}
         if value == "end":
             return {"expected": False, "end_expected": True}
-        raise self.fail(f"{where}.expected", f'expected true, false or "end" (only its end is 想定), got {value!r}')
+        raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=repr(value)))
 
     def mode(self, value: object, key: str) -> Mode:
         try:
