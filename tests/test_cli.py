@@ -147,30 +147,32 @@ def test_check_human_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "2017-07-15 (Sat) 10:00 JST: normal mode, the server is operating"
-    table = {cells(line)[0]: cells(line)[1:] for line in lines[2:7]}
+    assert lines[1] == "day type: rest day (Saturday)"
+    table = {cells(line)[0]: cells(line)[1:] for line in lines[3:8]}
     assert table["operation"] == ["allowed", "window now", "next window"]
     assert table["registration"] == ["yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
     assert table["code acquisition"] == ["yes", "2017-07-15 (Sat) 09:00-17:00", "2017-07-16 (Sun) 09:00-17:00"]
     assert table["linkage"] == ["no", "-", "2017-07-18 (Tue) 08:00-21:00"]
     assert table["linkage test"] == ["no", "-", "-"]
-    assert "    [N5] Production linkage is suppressed 07-08..17 (expected)" in lines
+    assert "    [N5] Production linkage is suppressed from 07-08 to 07-17 (the end, 07-17, expected)" in lines
 
 
 def test_check_human_japanese_aligned(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--lang", "ja", "check", "2017-07-15T10:00")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "2017-07-15（土） 10:00 JST: 通常（通常実行モード）、サーバー稼働中"
-    header, *rows = lines[2:7]
+    assert lines[0] == "2017-07-15（土） 10:00 JST：通常（通常実行モード）、サーバー稼働中"
+    assert lines[1] == "日の区分：土日祝日（土曜日）"
+    header, *rows = lines[3:8]
     assert cells(header) == ["操作", "可否", "現在の時間帯", "次の時間帯"]
-    assert cells(rows[2]) == ["情報連携", "不可", "-", "2017-07-18（火） 08:00-21:00"]
+    assert cells(rows[2]) == ["情報連携", "不可", "-", "2017-07-18（火） 8:00～21:00"]
     # Aligned in display columns: the 可否 column starts at the same column on every line.
     col = width(header[: header.index("可否")])
     assert col == width("情報連携のテスト・運用確認") + 2
     for row in rows:
         verdict = "不可" if "不可" in row else "可"
         assert width(row[: row.index(verdict)]) == col
-    assert "    [N5] 7月8日から17日（想定）は本番の情報連携が抑止されます" in lines
+    assert "    [N5] 7月8日から17日（想定）までは本番の情報連携が抑止されます" in lines
 
 
 # ---- check --operation: the exit status gates a batch job ----
@@ -205,7 +207,7 @@ def test_check_operation_json_and_human(capsys: pytest.CaptureFixture[str]) -> N
     assert got["operations"]["linkage"]["allowed"] is False
     status, out, _ = run(capsys, "check", "2017-07-15T10:00", "-o", "符号取得")
     assert status == 0
-    assert cells(out.splitlines()[3]) == [
+    assert cells(out.splitlines()[4]) == [
         "code acquisition",
         "yes",
         "2017-07-15 (Sat) 09:00-17:00",
@@ -235,7 +237,6 @@ def test_outside_plan(capsys: pytest.CaptureFixture[str]) -> None:
         (["next", "linkage"], ["TIMESTAMP", "--help"]),
         (["check", "2017-07-15", "--frobnicate"], ["--frobnicate", "--help"]),
         (["bogus"], ["bogus", "check", "--help"]),
-        ([], ["COMMAND", "--help"]),
         (["--lang", "fr", "table"], ["'fr'", "ja", "en"]),
         (["check", "2017-07-15", "--quiet"], ["--quiet needs --operation"]),
         (["check", "2017-07-15", "-o", "linkage", "--quiet", "--json"], ["not allowed with"]),
@@ -299,8 +300,8 @@ def test_windows_japanese_midnight_end(capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = run(capsys, "windows", "副本登録", "--from", "2017-07-13", "--to", "2017-07-14", "--lang", "ja")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].startswith("副本登録の時間帯: 1件")
-    assert cells(lines[3]) == ["1", "2017-07-13（木） 08:00-24:00", "16時間", "H"]
+    assert lines[0].startswith("副本登録の時間帯：1件")
+    assert cells(lines[3]) == ["1", "2017-07-13（木） 8:00～24:00", "16時間", "H"]
 
 
 @pytest.mark.parametrize(
@@ -322,17 +323,23 @@ def test_next_json(capsys: pytest.CaptureFixture[str], op: str, ts: str, start: 
 
 
 def test_next_none(capsys: pytest.CaptureFixture[str]) -> None:
+    # Friday 07-07 12:00: the last linkage test window (08:00-21:00) is open; none opens later.
     status, got = run_json(capsys, "next", "linkage_test", "2017-07-07T12:00", "--json")
     assert status == 0
-    assert got == {"operation": "linkage_test", "after": "2017-07-07T12:00:00+09:00", "next_window": None}
+    assert got == {
+        "operation": "linkage_test",
+        "after": "2017-07-07T12:00:00+09:00",
+        "window": {"start": "2017-07-07T08:00:00+09:00", "end": "2017-07-07T21:00:00+09:00", "clauses": ["N2"]},
+        "next_window": None,
+    }
     status, out, _ = run(capsys, "next", "linkage_test", "2017-07-07T12:00")
-    assert out.startswith("no linkage test window opens after 2017-07-07 (Fri) 12:00 JST")
+    assert out.splitlines()[1].startswith("no linkage test window opens after 2017-07-07 (Fri) 12:00 JST")
 
 
 def test_next_human(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--lang", "ja", "next", "linkage", "平成29年7月15日 10時")
     assert status == 0
-    assert out == "2017-07-15（土） 10:00 JSTの次の情報連携の時間帯: 2017-07-18（火） 08:00-21:00 [T]\n"
+    assert out == "2017-07-15（土） 10:00 JSTの次の情報連携の時間帯：2017-07-18（火） 8:00～21:00 [T]\n"
 
 
 # ---- table ----
@@ -356,7 +363,7 @@ def test_table_english(capsys: pytest.CaptureFixture[str]) -> None:
     ]  # fmt: skip
     assert rows["2017-07-11"] == ["2017-07-11", "Tue", "planned stop"] + ["no (N4)"] * 5
     assert rows["2017-07-14"] == [
-        "2017-07-14", "Fri", "normal mode", "08:00-21:00", "08:00-24:00", "08:00-21:00", "no (N5, expected)", "no (N2)",
+        "2017-07-14", "Fri", "normal mode", "08:00-21:00", "08:00-24:00", "08:00-21:00", "no (N5)", "no (N2)",
     ]  # fmt: skip
     assert rows["2017-07-17"] == [
         "2017-07-17", "Mon", "normal mode", "09:00-17:00", "09:00-17:00", "09:00-17:00", "no (N5, expected)",
@@ -558,7 +565,7 @@ def test_program_json_is_utf8() -> None:
     assert done.returncode == 0
     assert (
         json.loads(done.stdout)["operations"]["linkage"]["reasons"][1]["ja"]
-        == "7月8日から17日（想定）は本番の情報連携が抑止されます"
+        == "7月8日から17日（想定）までは本番の情報連携が抑止されます"
     )
 
 
@@ -772,19 +779,20 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("ts", "lang", "first_line"),
     [
-        # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over.
-        (
-            "2017-07-13T21:00",
-            "en",
-            "2017-07-13 (Thu) 21:00 JST: normal mode, the server is outside its operating hours",
-        ),
-        ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST: 通常（通常実行モード）、稼働時間外"),
+        # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over, but
+        # registration runs until 24:00 (H: 副本登録は24時まで可能): the heading says so.
+        ("2017-07-13T21:00", "en", "2017-07-13 (Thu) 21:00 JST: normal mode, outside regular hours: registration only"),
+        ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST：通常（通常実行モード）、稼働時間外（副本登録のみ可能）"),
+        # 07-13 07:59, before the 08:00 start: nothing is open.
+        ("2017-07-13T07:59", "en", "2017-07-13 (Thu) 07:59 JST: normal mode, the server is outside its operating hours"),
         # 07-03 (Mon) 07:59, test mode: before the 08:00 start.
-        ("2017-07-03T07:59", "ja", "2017-07-03（月） 07:59 JST: テスト（総合運用テスト実行モード）、稼働時間外"),
-        # 07-10 (Mon): a planned stop (N4), all day.
-        ("2017-07-10T12:00", "en", "2017-07-10 (Mon) 12:00 JST: planned stop, the server is in a planned stop"),
-        ("2017-07-10T12:00", "ja", "2017-07-10（月） 12:00 JST: 計画停止、計画停止中"),
-        ("2017-07-15T10:00", "ja", "2017-07-15（土） 10:00 JST: 通常（通常実行モード）、サーバー稼働中"),
+        ("2017-07-03T07:59", "ja", "2017-07-03（月） 7:59 JST：テスト（総合運用テスト実行モード）、稼働時間外"),
+        # 07-03 21:30, test mode: registration is not possible in test mode (N6), so nothing is open.
+        ("2017-07-03T21:30", "ja", "2017-07-03（月） 21:30 JST：テスト（総合運用テスト実行モード）、稼働時間外"),
+        # 07-10 (Mon): a planned stop (N4), all day; the mode's name is said once.
+        ("2017-07-10T12:00", "en", "2017-07-10 (Mon) 12:00 JST: planned stop (the server is down all day)"),
+        ("2017-07-10T12:00", "ja", "2017-07-10（月） 12:00 JST：計画停止（終日停止）"),
+        ("2017-07-15T10:00", "ja", "2017-07-15（土） 10:00 JST：通常（通常実行モード）、サーバー稼働中"),
     ],
 )
 def test_check_header_says_why_not_operating(
@@ -818,15 +826,16 @@ def test_windows_hours_read_as_a_length(
 def test_japanese_output_uses_full_width_brackets(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--lang", "ja", "table")
     rows = table_rows(out)
+    assert rows["2017-07-17"][6] == "不可（N5、想定）"  # N5: only the end, 17日, is 想定
     assert rows["2017-07-13"][2:] == [
-        "通常（通常実行モード）", "08:00-21:00", "08:00-24:00", "08:00-21:00", "不可（N5、想定）", "不可（N2）",
+        "通常（通常実行モード）", "8:00～21:00", "8:00～24:00", "8:00～21:00", "不可（N5）", "不可（N2）",
     ]  # fmt: skip
     assert rows["2017-07-05"][2] == "テスト（総合運用テスト実行モード）"
     _, check_out, _ = run(capsys, "--lang", "ja", "check", "2017-07-15T10:00")
     assert "  情報連携（不可）" in check_out.splitlines()
     assert "  副本登録（可）" in check_out.splitlines()
     _, windows_out, _ = run(capsys, "--lang", "ja", "windows", "linkage", "--from", "2017-07-18", "--to", "2017-07-19")
-    assert windows_out.splitlines()[3].startswith("1  2017-07-18（火） 08:00-21:00")
+    assert windows_out.splitlines()[3].startswith("1  2017-07-18（火） 8:00～21:00")
     for text_ in (out, check_out, windows_out):
         assert "(" not in text_ and ")" not in text_
 
@@ -1211,7 +1220,7 @@ def test_program_errors_in_a_japanese_locale(argv: list[str], expected: str | No
     done = japanese_program(*argv)
     if expected is None:  # not an error: the locale changes the output's language, not the answer
         assert done.returncode == 0 and done.stderr == ""
-        assert done.stdout.startswith("2017-07-01（土） 09:00 JST: 計画停止、計画停止中\n")
+        assert done.stdout.startswith("2017-07-01（土） 9:00 JST：計画停止（終日停止）\n")
         return
     assert (done.returncode, done.stdout, done.stderr) == (2, "", expected + "\n")
 

@@ -29,7 +29,7 @@ def test_help_in_a_japanese_locale() -> None:
     r = program("check", "--help", lang_env="ja_JP.UTF-8")
     assert r.returncode == 0 and r.stderr == ""
     assert r.stdout.startswith("使い方：chukan-schedule check [-h]")
-    assert "ある時刻の判定：モード、稼働中か、操作ごとの可否とその理由" in r.stdout
+    assert "ある時刻の判定：モード、何ができるか、日の区分、操作ごとの可否とその理由" in r.stdout
     assert "  -h, --help            このヘルプを表示して終了します" in r.stdout
 
 
@@ -49,11 +49,13 @@ def test_lang_after_help_still_counts() -> None:
 def test_lang_spellings_at_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "JA", "check", "2017-07-15T10:00", "-o", "符号取得"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("2017-07-15（土） 10:00 JST: 通常（通常実行モード）、サーバー稼働中")
+    assert out.startswith("2017-07-15（土） 10:00 JST：通常（通常実行モード）、サーバー稼働中")
     # Test mode 07-03..07 (N2), weekdays 08:00-21:00: after Mon 07-03 09:00 the next opens Tue 07-04 08:00.
     assert main(["--lang", "ja-JP", "next", "運用確認", "H29.7.3 午前9時"]) == 0
     assert capsys.readouterr().out == (
-        "2017-07-03（月） 09:00 JSTの次の情報連携のテスト・運用確認の時間帯: 2017-07-04（火） 08:00-21:00 [N2]\n"
+        "現在、情報連携のテスト・運用確認が可能です（2017-07-03（月） 21:00 JSTまで）："
+        "2017-07-03（月） 8:00～21:00 [N2]\n"
+        "2017-07-03（月） 9:00 JSTの次の情報連携のテスト・運用確認の時間帯：2017-07-04（火） 8:00～21:00 [N2]\n"
     )
 
 

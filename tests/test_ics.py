@@ -345,7 +345,7 @@ def test_ical_parses_strictly_and_agrees(ics_en: bytes) -> None:
 def test_ical_reads_the_japanese_export(ics_ja: bytes) -> None:
     calendar = IcsCalendarStream.calendar_from_ics(ics_ja.decode("utf-8"))
     summaries = {e.uid: e.summary for e in calendar.events}
-    assert summaries["2017-07-milestone-linkage_suppression@chukan-schedule"] == "情報連携抑止（想定）"
+    assert summaries["2017-07-milestone-linkage_suppression@chukan-schedule"] == "情報連携抑止（終了日の17日は想定）"
 
 
 def test_recurring_ical_events_expands_to_the_windows(ics_en: bytes) -> None:

@@ -111,6 +111,15 @@ def _clock(t: time | None) -> str:
     return "24:00" if t is None else f"{t.hour:02d}:{t.minute:02d}"
 
 
+def _clock_ja(t: time | None) -> str:
+    """A time as Japanese text writes it: ``9:00``, ``24:00``, ``21:30:15`` (seconds only when set)."""
+    if t is None:
+        return "24:00"
+    seconds = f":{t.second:02d}" if t.second or t.microsecond else ""
+    fraction = f".{t.microsecond:06d}" if t.microsecond else ""
+    return f"{t.hour}:{t.minute:02d}{seconds}{fraction}"
+
+
 class Plan:
     """A compiled plan: ask it what may be done when.
 
@@ -397,12 +406,14 @@ class Plan:
         else:
             reasons.append(span.rule.reason())
             if window is None and span.rule.hours is not None:
-                hours = f"{_clock(span.rule.hours[0])}-{_clock(span.rule.hours[1])}"
+                start_t, end_t = span.rule.hours
+                hours = f"{_clock(start_t)}-{_clock(end_t)}"
+                hours_ja = f"{_clock_ja(start_t)}～{_clock_ja(end_t)}"
                 reasons.append(
                     Reason(
                         span.rule.clause,
                         f"{at:%H:%M:%S} is outside the day's hours for {operation.en} ({hours})",
-                        f"{at:%H:%M:%S}は当日の{operation.ja}の時間（{hours}）外です",
+                        f"{_clock_ja(at.time())}は{operation.ja}の時間外です（この日は{hours_ja}）",
                     )
                 )
         return Decision(

@@ -371,6 +371,11 @@ CATALOG: dict[str, Msg] = {
             ja="'test'・'normal' の空でないリストが必要です（計画停止では何もできません）",
         ),
         Msg(
+            "plan.expected_end",
+            en='expected "end" only on a rule with a last day (last_day or during)',
+            ja='"end" は最終日のある規則（last_day または during）にだけ指定できます',
+        ),
+        Msg(
             "plan.days",
             en="expected 'weekday' or 'rest_day', got {value}",
             ja="'weekday' か 'rest_day' が必要ですが、{value} です",
@@ -489,6 +494,11 @@ CATALOG: dict[str, Msg] = {
             ja="--output：ファイル名を指定してください（標準出力は -）",
         ),
         Msg(
+            "cli.chart_not_svg",
+            en="--output {output}: chart writes SVG; give a file name ending in .svg (or - for standard output)",
+            ja="--output {output}：chart は SVG を書き出します。名前が .svg で終わるファイルを指定してください（標準出力は -）",
+        ),
+        Msg(
             "cli.output_is_input",
             en="--output {output} is {what} {path}: writing there would replace it; give another file",
             ja="--output {output} は{what} {path} です。書き込むと上書きされるため、別のファイルを指定してください",
@@ -531,11 +541,16 @@ CATALOG: dict[str, Msg] = {
         Msg("label.window", en="window now", ja="現在の時間帯"),
         Msg("label.windows_window", en="window", ja="時間帯"),
         Msg("label.next_window", en="next window", ja="次の時間帯"),
-        Msg("label.reasons", en="Reasons", ja="理由"),
         Msg("label.operating", en="the server is operating", ja="サーバー稼働中"),
         # Not operating: outside the day's hours (稼働時間外), or a planned-stop day (計画停止).
         Msg("label.outside_hours", en="the server is outside its operating hours", ja="稼働時間外"),
-        Msg("label.planned_stop", en="the server is in a planned stop", ja="計画停止中"),
+        # After the mode's own name (planned stop / 計画停止), which says the rest.
+        Msg("label.planned_stop", en="the server is down all day", ja="終日停止"),
+        # Joins the operations still open outside the server's hours.
+        Msg("label.ops_and", en=" and ", ja="・"),
+        Msg("label.weekday_day", en="weekday", ja="平日"),
+        Msg("label.saturday", en="Saturday", ja="土曜日"),
+        Msg("label.sunday", en="Sunday", ja="日曜日"),
         Msg("label.date", en="date", ja="日付"),
         Msg("label.weekday", en="day", ja="曜日"),
         Msg("label.mode", en="mode", ja="モード"),
@@ -547,11 +562,26 @@ CATALOG: dict[str, Msg] = {
         Msg("label.clauses", en="clauses", ja="根拠"),
         Msg("label.none", en="-", ja="-"),
         Msg("out.brackets", en=" ({inner})", ja="（{inner}）"),
-        Msg("out.state", en="{instant}: {mode}, {state}", ja="{instant}: {mode}、{state}"),
+        Msg("out.state", en="{instant}: {mode}, {state}", ja="{instant}：{mode}、{state}"),
+        Msg("out.state_stopped", en="{instant}: {mode} ({state})", ja="{instant}：{mode}（{state}）"),
+        # Outside the server's hours, what still runs (H: 副本登録は24時まで可能).
+        Msg(
+            "out.outside_hours_only",
+            en="outside regular hours: {operations} only",
+            ja="稼働時間外（{operations}のみ可能）",
+        ),
+        Msg("out.day", en="day type: {day}", ja="日の区分：{day}"),
+        Msg("out.rest_day", en="rest day ({why})", ja="土日祝日（{why}）"),
+        Msg("out.reasons", en="Reasons:", ja="理由："),
+        Msg(
+            "out.open_now",
+            en="{operation} window open now, until {end}: {window} [{clauses}]",
+            ja="現在、{operation}が可能です（{end}まで）：{window} [{clauses}]",
+        ),
         Msg(
             "out.next",
             en="next {operation} window after {instant}: {window} [{clauses}]",
-            ja="{instant}の次の{operation}の時間帯: {window} [{clauses}]",
+            ja="{instant}の次の{operation}の時間帯：{window} [{clauses}]",
         ),
         Msg(
             "out.next_none",
@@ -561,8 +591,9 @@ CATALOG: dict[str, Msg] = {
         Msg(
             "out.windows_head",
             en="{operation} windows: {count} ({span})",
-            ja="{operation}の時間帯: {count}件（{span}）",
+            ja="{operation}の時間帯：{count}件（{span}）",
         ),
+        Msg("out.span", en="{start} .. {end}", ja="{start}～{end}"),
         Msg("out.clause_expected", en="{clause}, {expected}", ja="{clause}、{expected}"),
         # ---- the command line: --help ----
         Msg(
@@ -574,9 +605,11 @@ CATALOG: dict[str, Msg] = {
         Msg(
             "help.epilog",
             en="Timestamps: {forms}. Operations: {values}; also with hyphens ({hyphens}) or in Japanese "
-            "({names}, or short: {short}). Exit status: 0 ok (check --operation: allowed), 1 not allowed, 2 error.",
+            "({names}, or short: {short}). Exit status: 0 ok (check --operation: allowed), 1 not allowed "
+            "(next: no window remains), 2 error. With no command, this help (status 0).",
             ja="時刻：{forms}。操作：{values}。ハイフン区切り（{hyphens}）や日本語（{names}。短く {short}）も可。"
-            "終了ステータス：0 成功（check --operation では可）、1 不可、2 エラー。",
+            "終了ステータス：0 成功（check --operation では可）、1 不可（next では残る時間帯なし）、2 エラー。"
+            "コマンドを指定しなければこのヘルプを表示します（終了ステータス 0）。",
         ),
         Msg("help.version", en="show the version and exit", ja="バージョンを表示して終了します"),
         Msg(
@@ -604,8 +637,8 @@ CATALOG: dict[str, Msg] = {
         Msg("help.op", en="the operation: {values}", ja="操作：{values}"),
         Msg(
             "help.check",
-            en="the verdict at an instant: mode, operating, and per operation allowed or not and why",
-            ja="ある時刻の判定：モード、稼働中か、操作ごとの可否とその理由",
+            en="the verdict at an instant: mode, what is open, the kind of day, and per operation allowed or not and why",
+            ja="ある時刻の判定：モード、何ができるか、日の区分、操作ごとの可否とその理由",
         ),
         Msg(
             "help.check.operation",
@@ -634,8 +667,10 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "help.next",
-            en="the next window of an operation opening strictly after an instant",
-            ja="ある時刻より後に始まる、操作の次の時間帯",
+            en="the window of an operation open at an instant (if any, until when) and the next one opening strictly "
+            "after it; exit 1 when neither remains in the plan",
+            ja="ある時刻に開いている操作の時間帯（あればいつまでか）と、その時刻より後に始まる次の時間帯。"
+            "どちらも計画内になければ終了ステータス 1",
         ),
         Msg(
             "help.table",
@@ -655,6 +690,12 @@ CATALOG: dict[str, Msg] = {
             ja="この操作の時間帯だけ（複数指定可。省略時はすべて）。期間とマイルストーンは常に含みます",
         ),
         Msg("help.chart", en="the month as an SVG chart", ja="1か月を SVG の図で"),
+        Msg(
+            "help.chart.output",
+            en="write to FILE (atomically) instead of standard output; - is standard output; "
+            "a file's name must end in .svg",
+            ja="標準出力の代わりに FILE へ書き込みます（原子的に）。- は標準出力。ファイル名は .svg で終わること",
+        ),
         Msg(
             "help.progress",
             en="read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)",

@@ -10,7 +10,8 @@ import enum
 import types
 import unicodedata
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
+from typing import Any
 
 import attrs
 
@@ -33,7 +34,21 @@ __all__ = [
 ]
 
 
-class Mode(str, enum.Enum):
+class _StrEnum(str, enum.Enum):
+    """A string enum whose ``str()`` and ``format()`` give the value on every Python (3.10-3.13).
+
+    A plain ``(str, Enum)`` member prints as ``Mode.NORMAL`` (``str()`` on every Python,
+    ``format()`` and f-strings on newer ones); the docs promise ``"normal"``.
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(str(self.value), format_spec)
+
+
+class Mode(_StrEnum):
     """The middle server's mode on a day (table T)."""
 
     #: 計画停止: the server is down all day.
@@ -63,7 +78,7 @@ _MODE_TEXT = {
 }
 
 
-class Operation(str, enum.Enum):
+class Operation(_StrEnum):
     """What a municipality may want to do on the middle server."""
 
     #: 副本登録: registering duplicate data.
@@ -152,7 +167,7 @@ for _op in Operation:
         _OPERATION_NAMES[_name] = _OPERATION_NAMES[_name_key(_name)] = _op
 
 
-class DayType(str, enum.Enum):
+class DayType(_StrEnum):
     """Weekday (平日) or rest day (土日祝日: Saturday, Sunday or a national holiday)."""
 
     WEEKDAY = "weekday"
@@ -169,6 +184,10 @@ class Reason:
 
     def text(self, lang: str) -> str:
         return pick(lang, self.en, self.ja)
+
+    def to_json(self) -> dict[str, str]:
+        """``{"clause", "en", "ja"}``, as ``check --json`` prints a reason."""
+        return {"clause": self.clause, "en": self.en, "ja": self.ja}
 
 
 @attrs.frozen
@@ -201,6 +220,11 @@ class Milestone:
     def title(self, lang: str) -> str:
         return pick(lang, self.en, self.ja)
 
+    def expected_on(self, day: date) -> bool:
+        """Whether the notice marks ``day`` of this milestone as expected (想定): any day of an
+        expected milestone, the last day of one whose end only is (N5's "17日(想定)まで")."""
+        return self.expected or (self.end_expected and day == self.last_day)
+
 
 @attrs.frozen
 class Rule:
@@ -221,6 +245,8 @@ class Rule:
     last_day: date | None = None
     hours: tuple[time, time | None] | None = None
     expected: bool = False  # 想定: the notice marks it as expected, not final
+    #: Only its end (``last_day``) is expected (N5's "17日(想定)まで"): plan file ``expected = "end"``.
+    end_expected: bool = False
 
     def matches(self, day: date, mode: Mode, day_type: DayType) -> bool:
         if mode not in self.modes:
@@ -234,6 +260,10 @@ class Rule:
     def reason(self) -> Reason:
         return Reason(self.clause, self.en, self.ja)
 
+    def expected_on(self, day: date) -> bool:
+        """Whether the notice marks this rule as expected (想定) on ``day``: the whole rule, or its last day."""
+        return self.expected or (self.end_expected and day == self.last_day)
+
 
 @attrs.frozen
 class Window:
@@ -245,12 +275,23 @@ class Window:
     clauses: tuple[str, ...]
 
     def __contains__(self, ts: object) -> bool:
-        """``ts in window``: a naive datetime is wall-clock time in the window's zone (JST), as everywhere."""
+        """``ts in window``: a naive datetime is wall-clock time in the window's zone (JST), as everywhere.
+
+        Anything but a datetime (a ``date``, a string) raises the :class:`TypeError`
+        (:class:`~chukan_schedule.errors.InvalidTimestampError`) that ``plan.allows`` raises.
+        """
         if not isinstance(ts, datetime):
-            return False
+            from .timeinput import to_instant  # imported here: timeinput imports this module
+
+            ts = to_instant(ts, timezone.utc, "ts")  # never returns: ts is not a datetime
         if ts.tzinfo is None or ts.utcoffset() is None:
             ts = ts.replace(tzinfo=self.start.tzinfo)
         return self.start <= ts < self.end
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, as ``windows --json`` prints a window: ISO 8601 ``start``/``end`` in the
+        window's zone (JST) and its ``clauses``."""
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "clauses": list(self.clauses)}
 
     @property
     def duration_seconds(self) -> float:
@@ -305,3 +346,13 @@ class Decision:
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, as ``check --json`` prints one operation: ``allowed``, ``window``,
+        ``next_window`` (:meth:`Window.to_json` or ``None``) and ``reasons`` (clause, en, ja)."""
+        return {
+            "allowed": self.allowed,
+            "window": None if self.window is None else self.window.to_json(),
+            "next_window": None if self.next_window is None else self.next_window.to_json(),
+            "reasons": [r.to_json() for r in self.reasons],
+        }

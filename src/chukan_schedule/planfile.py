@@ -16,6 +16,8 @@ The format (see ``plans/2017-07.toml``, the embedded July 2017 plan)::
     [[rule]]            subject (an operation or "server"), modes, clause, en, ja, and
                         optionally days ("weekday"/"rest_day"), first_day/last_day or
                         during (a milestone id), hours ["HH:MM", "HH:MM"], expected
+                        (true, or "end": only its last day; default: a ``during``
+                        milestone's "end", else false)
 
 A malformed file raises :class:`~chukan_schedule.errors.PlanFileError` naming the file, the
 key and what was expected; ``rule[3]`` is the fourth ``[[rule]]`` table (counted from 0).  An
@@ -261,6 +263,7 @@ class _Reader:
             except ValueError:
                 raise self.fail(f"{where}.days", msg("plan.days", value=repr(days_raw))) from None
         first = last = None
+        end_expected = False
         if "during" in t:
             if "first_day" in t or "last_day" in t:
                 raise self.fail(f"{where}.during", msg("plan.during_and_days"))
@@ -269,6 +272,7 @@ class _Reader:
                 known = Listing(tuple(sorted(milestones)))
                 raise self.fail(f"{where}.during", msg("plan.during", known=known, value=repr(ref)))
             first, last = milestones[ref].first_day, milestones[ref].last_day
+            end_expected = milestones[ref].end_expected
         elif "first_day" in t or "last_day" in t:
             first, last = self.days(t, where)
         hours = None
@@ -292,8 +296,22 @@ class _Reader:
             first_day=first,
             last_day=last,
             hours=hours,
-            expected=self.get(t, "expected", where, bool, False),
+            **self.rule_expected(t, where, last, end_expected),
         )
+
+    def rule_expected(self, t: Mapping[str, Any], where: str, last: date | None, end: bool) -> dict[str, bool]:
+        """``expected``: true (the whole rule is 想定), "end" (its last day only) or false; without
+        the key, a rule ``during`` a milestone whose end is 想定 has that end (``end``)."""
+        if "expected" not in t:
+            return {"expected": False, "end_expected": end}
+        value = t["expected"]
+        if value is True or value is False:
+            return {"expected": value, "end_expected": False}
+        if value != "end":
+            raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=repr(value)))
+        if last is None:
+            raise self.fail(f"{where}.expected", msg("plan.expected_end"))
+        return {"expected": False, "end_expected": True}
 
 
 def _kind(kind: type) -> Message:

@@ -20,6 +20,7 @@ from .messages import msg
 
 __all__ = [
     "display_width",
+    "format_clock",
     "format_day",
     "format_duration",
     "format_instant",
@@ -78,17 +79,28 @@ def format_day(d: date, lang: LangLike) -> str:
     return pick(lang, f"{d.isoformat()} ({weekday_name(d, lang)})", f"{d.isoformat()}（{weekday_name(d, lang)}）")
 
 
-def _clock(t: datetime) -> str:
+def format_clock(t: datetime, lang: LangLike = Lang.EN) -> str:
+    """The wall clock, seconds only when set: ``09:00``, ``09:00:30``; in Japanese without the
+    leading zero of the hour, as people write it (``9:00``).
+
+    >>> from datetime import datetime
+    >>> format_clock(datetime(2017, 7, 15, 9, 0), "en"), format_clock(datetime(2017, 7, 15, 9, 0, 30), "ja")
+    ('09:00', '9:00:30')
+    """
+    hour = pick(lang, f"{t.hour:02d}", str(t.hour))
     if t.microsecond:
-        return f"{t:%H:%M:%S}.{t.microsecond:06d}"
+        return f"{hour}:{t:%M:%S}.{t.microsecond:06d}"
     if t.second:
-        return f"{t:%H:%M:%S}"
-    return f"{t:%H:%M}"
+        return f"{hour}:{t:%M:%S}"
+    return f"{hour}:{t:%M}"
 
 
 def format_instant(t: datetime, lang: LangLike) -> str:
-    """``2017-07-15 (Sat) 10:00 JST``: the day, the wall clock (seconds only when set), the zone."""
-    return f"{format_day(t.date(), lang)} {_clock(t)} {t.tzname() or ''}".rstrip()
+    """``2017-07-15 (Sat) 10:00 JST``: the day, the wall clock (seconds only when set), the zone.
+
+    In Japanese ``2017-07-15（土） 9:00 JST``.
+    """
+    return f"{format_day(t.date(), lang)} {format_clock(t, lang)} {t.tzname() or ''}".rstrip()
 
 
 def format_window(start: datetime, end: datetime, lang: LangLike) -> str:
@@ -96,13 +108,23 @@ def format_window(start: datetime, end: datetime, lang: LangLike) -> str:
 
     ``2017-07-15 (Sat) 09:00-17:00`` on one day, ``...08:00-24:00`` when it ends at the next
     midnight, else both ends in full.  Both ends must be in the same zone (the plan's).
+    Japanese joins the ends with a wave dash and drops the hour's leading zero:
+    ``2017-07-15（土） 9:00～17:00``.
+
+    >>> from datetime import datetime
+    >>> format_window(datetime(2017, 7, 13, 8), datetime(2017, 7, 14), "ja")
+    '2017-07-13（木） 8:00～24:00'
+    >>> format_window(datetime(2017, 7, 13, 8), datetime(2017, 7, 14, 10), "ja")
+    '2017-07-13（木） 8:00～2017-07-14（金） 10:00'
     """
     day = format_day(start.date(), lang)
+    dash, long_dash = pick(lang, ("-", " - "), ("～", "～"))
+    first = format_clock(start, lang)
     if end.date() == start.date():
-        return f"{day} {_clock(start)}-{_clock(end)}"
+        return f"{day} {first}{dash}{format_clock(end, lang)}"
     if end.date() == start.date() + timedelta(days=1) and end.time() == end.time().min:
-        return f"{day} {_clock(start)}-24:00"
-    return f"{day} {_clock(start)} - {format_day(end.date(), lang)} {_clock(end)}"
+        return f"{day} {first}{dash}24:00"
+    return f"{day} {first}{long_dash}{format_day(end.date(), lang)} {format_clock(end, lang)}"
 
 
 def format_duration(seconds: float, lang: LangLike = Lang.EN) -> str:

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from ..engine import Plan
 from ..messages import msg
-from ..model import Mode, Operation
+from ..model import DayPlan, DayType, Mode, Operation
 from ..render import format_instant, format_table, text
 from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, print_json, say
 from .parsing import Once, operation, timestamp
 from .phrases import brackets, window_text
-from .shapes import decision_json
+from .shapes import day_json, decision_json
 from .translation import help_text
 
 
@@ -47,18 +47,27 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         status = EXIT_NOT_ALLOWED
     if args.quiet:
         return status
+    # Every operation allowed at the instant, whatever --operation asks about: the server's
+    # hours (``operating``) do not say it (registration runs on until 24:00 on weekdays).
+    allowed = [op for op in Operation if plan.allows(op, at)]
+    day = plan.day(local.date())
     if args.json:
         print_json(
             {
                 "at": local.isoformat(),
                 "mode": mode.value,
+                "day": day_json(day),
                 "operating": operating,
+                "allowed_operations": [op.value for op in allowed],
                 "operations": {d.operation.value: decision_json(d, plan) for d in decisions},
             }
         )
         return status
-    state = text("operating" if operating else "planned_stop" if mode is Mode.PLANNED_STOP else "outside_hours", lang)
-    lines = [msg("out.state", instant=format_instant(local, lang), mode=mode, state=state).text(lang), ""]
+    lines = [
+        heading(format_instant(local, lang), mode, operating, allowed, lang),
+        msg("out.day", day=day_text(day, lang)).text(lang),
+        "",
+    ]
     rows = []
     for d in decisions:
         rows.append(
@@ -71,9 +80,32 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         )
     headers = [text(k, lang) for k in ("operation", "allowed", "window", "next_window")]
     lines.append(format_table(headers, rows))
-    lines += ["", f"{text('reasons', lang)}:"]
+    lines += ["", msg("out.reasons").text(lang)]
     for d in decisions:
         lines.append(f"  {d.operation.text(lang)}{brackets(text('yes' if d.allowed else 'no', lang), lang)}")
         lines += [f"    [{r.clause}] {r.text(lang)}" for r in d.reasons]
     say("\n".join(lines))
     return status
+
+
+def heading(instant: str, mode: Mode, operating: bool, allowed: list[Operation], lang: str) -> str:
+    """What is open: ``normal mode, the server is operating``; outside the server's hours, what
+    still runs (``outside regular hours: registration only``); ``planned stop (…down all day)``."""
+    if mode is Mode.PLANNED_STOP:
+        return msg("out.state_stopped", instant=instant, mode=mode, state=msg("label.planned_stop")).text(lang)
+    if operating:
+        state = msg("label.operating")
+    elif allowed:
+        names = text("ops_and", lang).join(op.text(lang) for op in allowed)
+        state = msg("out.outside_hours_only", operations=names)
+    else:
+        state = msg("label.outside_hours")
+    return msg("out.state", instant=instant, mode=mode, state=state).text(lang)
+
+
+def day_text(day: DayPlan, lang: str) -> str:
+    """``weekday``, ``rest day (Saturday)``, ``rest day (Marine Day)``; 平日, 土日祝日（海の日）."""
+    if day.day_type is DayType.WEEKDAY:
+        return text("weekday_day", lang)
+    why = day.holiday(lang) or text("saturday" if day.day.weekday() == 5 else "sunday", lang)
+    return msg("out.rest_day", why=why).text(lang)

@@ -21,19 +21,19 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
-def _hours(span: OpDay, plan: Plan) -> str | None:
+def _hours(span: OpDay, plan: Plan, lang: str) -> str | None:
     if span.start is None or span.end is None:
         return None
-    text_ = format_window(span.start.astimezone(plan.tz), span.end.astimezone(plan.tz), "en")
-    return text_.split(" ", 2)[-1]  # drop the day: "09:00-17:00"
+    text_ = format_window(span.start.astimezone(plan.tz), span.end.astimezone(plan.tz), lang)
+    return text_.split(" ", 2)[-1]  # drop the day: "09:00-17:00", "9:00～17:00"
 
 
 def _cell(span: OpDay, day: DayPlan, plan: Plan, lang: str) -> str:
-    hours = _hours(span, plan)
+    hours = _hours(span, plan, lang)
     if hours is not None:
         return hours
     clause = span.rule.clause if span.rule is not None else day.period.clause
-    if span.rule is not None and span.rule.expected:
+    if span.rule is not None and span.rule.expected_on(day.day):
         clause = msg("out.clause_expected", clause=clause, expected=msg("label.expected")).text(lang)
     return text("no", lang) + brackets(clause, lang)
 

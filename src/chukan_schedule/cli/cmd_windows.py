@@ -46,7 +46,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
             }
         )
         return EXIT_OK
-    span = f"{format_instant(start.astimezone(plan.tz), lang)} .. {format_instant(end.astimezone(plan.tz), lang)}"
+    first, last = format_instant(start.astimezone(plan.tz), lang), format_instant(end.astimezone(plan.tz), lang)
+    span = msg("out.span", start=first, end=last).text(lang)
     head = msg("out.windows_head", operation=op, count=len(windows), span=span).text(lang)
     rows = [
         [str(i), window_text(w, plan, lang), format_duration(w.duration_seconds, lang), ", ".join(w.clauses)]

@@ -22,6 +22,7 @@ from .output import (
     check_output,
     flush_stdout,
     silence_stdout,
+    write_stdout,
 )
 from .parsing import PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
 from .translation import Translations, help_text
@@ -47,7 +48,8 @@ def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
     parser = Parser(lang=lang, prog=PROG, description=help_text("help.description"), epilog=epilog)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help=help_text("help.version"))
     add_common(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
+    # Not required: with no command, main() prints this help (the list of commands), status 0.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_, lang=lang)
@@ -81,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     lang: Lang = args.lang or default_lang()
+    if args.command is None:  # `chukan-schedule` alone: what it can do, not an error
+        return _print_help(parser, lang)
     try:
         check_output(args)
         plan = load_plan(args.plan)
@@ -107,6 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback: say what broke, in one line
         return _fail(msg("cli.internal", type=type(exc).__name__, detail=str(exc)).text(lang), lang)
+
+
+def _print_help(parser: argparse.ArgumentParser, lang: Lang) -> int:
+    try:
+        write_stdout(parser.format_help())
+        flush_stdout()
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except StdoutError as exc:
+        silence_stdout()
+        return _fail(exc.text(lang), lang)
+    return EXIT_OK
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
