@@ -782,9 +782,17 @@ def test_help_texts(capsys: pytest.CaptureFixture[str]) -> None:
         # 21:00 on a weekday of normal mode: the server's hours 08:00-21:00 (H) are over, but
         # registration runs until 24:00 (H: 副本登録は24時まで可能): the heading says so.
         ("2017-07-13T21:00", "en", "2017-07-13 (Thu) 21:00 JST: normal mode, outside regular hours: registration only"),
-        ("2017-07-13T21:00", "ja", "2017-07-13（木） 21:00 JST：通常（通常実行モード）、稼働時間外（副本登録のみ可能）"),
+        (
+            "2017-07-13T21:00",
+            "ja",
+            "2017-07-13（木） 21:00 JST：通常（通常実行モード）、稼働時間外（副本登録のみ可能）",
+        ),
         # 07-13 07:59, before the 08:00 start: nothing is open.
-        ("2017-07-13T07:59", "en", "2017-07-13 (Thu) 07:59 JST: normal mode, the server is outside its operating hours"),
+        (
+            "2017-07-13T07:59",
+            "en",
+            "2017-07-13 (Thu) 07:59 JST: normal mode, the server is outside its operating hours",
+        ),
         # 07-03 (Mon) 07:59, test mode: before the 08:00 start.
         ("2017-07-03T07:59", "ja", "2017-07-03（月） 7:59 JST：テスト（総合運用テスト実行モード）、稼働時間外"),
         # 07-03 21:30, test mode: registration is not possible in test mode (N6), so nothing is open.
