@@ -80,7 +80,7 @@ def test_ja_title() -> None:
     root = ET.fromstring(render_svg(JULY_2017, "ja"))
     title = root.find(f"{NS}title")
     assert title is not None
-    assert title.text == "自治体中間サーバー 平成29年7月の稼働状況：各業務が可能な時間帯"
+    assert title.text == "自治体中間サーバー 平成29年7月の稼働状況：各操作が可能な時間帯"
 
 
 # ---- days and modes ----

@@ -141,10 +141,10 @@ _TEXT = {
         mode_short={Mode.PLANNED_STOP: "planned stop", Mode.TEST: "test mode", Mode.NORMAL: "normal mode"},
     ),
     "ja": _Labels(
-        title="{plan}：各業務が可能な時間帯",
-        subtitle="時刻はすべて日本標準時（JST）。背景：その日の稼働モード。棒：各業務が可能な時間帯（開始時刻を含み、終了時刻を含まない）。",
+        title="{plan}：各操作が可能な時間帯",
+        subtitle="時刻はすべて日本標準時（JST）。背景：その日の稼働モード。棒：各操作が可能な時間帯（開始時刻を含み、終了時刻を含まない）。",
         modes="稼働モード（背景）",
-        ops="可能な業務（棒、左から）",
+        ops="可能な操作（棒、左から）",
         milestones="主な日程",
         rest="土日祝日",
         expected_heading="想定",
