@@ -20,6 +20,7 @@ from .output import (
     CliError,
     StdoutError,
     check_output,
+    encodable,
     flush_stdout,
     silence_stdout,
 )
@@ -92,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_outside_message(exc).text(lang), lang)
     except StdoutError as exc:
         silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
+        if not encodable(exc.text(lang), sys.stderr):  # stderr as narrow as stdout: say it in English
+            return _fail(str(exc))
         return _fail(exc.text(lang), lang)
     except CliError as exc:
         return _fail(exc.text(lang), lang)
