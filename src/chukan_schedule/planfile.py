@@ -280,11 +280,7 @@ class _Reader:
             return default
         value = table[key]
         # tomllib gives datetime for dates with a time part: a datetime is not a date here.
-        if (
-            not isinstance(value, kind)
-            or (kind is date and hasattr(value, "hour"))
-            or (kind is int and isinstance(value, bool))  # true is not the number 1
-        ):
+        if not isinstance(value, kind) or (kind is date and hasattr(value, "hour")):
             raise self.fail(full, msg("plan.kind", kind=_kind(kind), value=repr(value)))
         return value
 
@@ -310,7 +306,7 @@ class _Reader:
     def plan_data(self, raw: Mapping[str, Any]) -> PlanData:
         self.known_keys(raw, "", "")
         fmt = self.get(raw, "format", "", int)
-        if fmt != 1:
+        if fmt != 1 or isinstance(fmt, bool):  # true == 1 in Python, but is not the format 1
             raise self.fail("format", msg("plan.format", value=repr(fmt)))
         tz = zone(self, self.text(raw, "timezone", ""))
         coverage = self.get(raw, "coverage", "", dict)
