@@ -1120,7 +1120,9 @@ def test_japanese_plan_file_errors(capsys: pytest.CaptureFixture[str], tmp_path:
         E + f"計画ファイル {plan} の format：1 が必要ですが、2 です（このバージョンが読める形式は 1 だけです）"
     )
     assert japanese_error(capsys, "--lang", "ja", "--plan", str(tmp_path), "table") == (
-        E + f"計画ファイル {tmp_path}：ファイルを読み取れません（フォルダーです）"
+        E
+        + f"計画ファイル {tmp_path}：ファイルを読み取れません"
+        "（フォルダーで、通常のファイルではありません。計画ファイルを指定してください）"
     )
 
 

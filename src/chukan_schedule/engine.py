@@ -278,8 +278,15 @@ class Plan:
     def _covered(self, ts: object, parameter: str = "ts") -> datetime:
         t = to_instant(ts, self.tz, parameter)
         if not self.coverage_start <= t < self.coverage_end:
-            raise OutsidePlanError(t.astimezone(self.tz), self.coverage_start, self.coverage_end, parameter)
+            raise OutsidePlanError(self._shown(t), self.coverage_start, self.coverage_end, parameter)
         return t
+
+    def _shown(self, t: datetime) -> datetime:
+        """``t`` in the plan's zone for a message, or as given when that would pass year 9999 or 1."""
+        try:
+            return t.astimezone(self.tz)
+        except OverflowError:
+            return t
 
     def _day_of(self, t: datetime) -> DayPlan:
         return self._days[(t.astimezone(self.tz).date() - self.data.first_day).days]
@@ -318,11 +325,19 @@ class Plan:
 
     def allows(self, op: Operation | str, ts: datetime) -> bool:
         """Whether ``op`` may be done at instant ``ts``."""
-        return self._contains(self._track(op), ts)
+        try:
+            return self._contains(self._track(op), ts)
+        except OverflowError:  # beyond year 9999 or 1 in UTC (datetime.max at -23:59): outside any plan
+            self._covered(ts)
+            raise
 
     def is_operating(self, ts: datetime) -> bool:
         """Whether the server is running at ``ts``: not a planned stop, inside the hours of H."""
-        return self._contains(self._server, ts)
+        try:
+            return self._contains(self._server, ts)
+        except OverflowError:  # as in allows()
+            self._covered(ts)
+            raise
 
     def mode_at(self, ts: datetime) -> Mode:
         """The server's mode at ``ts`` (table T)."""
@@ -377,7 +392,7 @@ class Plan:
     def _bound(self, ts: object, parameter: str) -> datetime:
         t = to_instant(ts, self.tz, parameter)
         if not self.coverage_start <= t <= self.coverage_end:
-            raise OutsidePlanError(t.astimezone(self.tz), self.coverage_start, self.coverage_end, parameter)
+            raise OutsidePlanError(self._shown(t), self.coverage_start, self.coverage_end, parameter)
         return t
 
     def check(self, op: Operation | str, ts: datetime) -> Decision:

@@ -419,6 +419,59 @@ CATALOG: dict[str, Msg] = {
             ja="{day}（{mode}、{day_type}）の {subject} を決めるルールがありません。"
             "計画停止以外の日には、各対象に当てはまるルールが必要です",
         ),
+        # plan files from elsewhere: the limits (see planfile.MAX_*)
+        Msg(
+            "plan.not_regular",
+            en="it is {kind}, not a regular file; give a plan file",
+            ja="{kind}で、通常のファイルではありません。計画ファイルを指定してください",
+        ),
+        Msg("plan.a_folder", en="a folder", ja="フォルダー"),
+        Msg("plan.a_device", en="a pipe or a device", ja="パイプかデバイス"),
+        Msg(
+            "plan.too_large",
+            en="too large ({size} bytes); a plan file may have at most {limit} bytes (1 MiB)",
+            ja="大きすぎます（{size}バイト）。計画ファイルは{limit}バイト（1 MiB）までです",
+        ),
+        Msg(
+            "plan.nesting",
+            en="arrays or inline tables nested more than {limit} levels deep; a plan needs 2",
+            ja="配列やインラインテーブルの入れ子が{limit}段を超えています（計画に必要なのは2段まで）",
+        ),
+        Msg(
+            "plan.key_parts",
+            en="a dotted key or table name of more than {limit} parts; a plan needs at most 2",
+            ja="ドットで区切られたキーまたは表名が{limit}個の部分を超えています（計画に必要なのは2個まで）",
+        ),
+        Msg(
+            "plan.headers",
+            en="more than {limit} table headers ([...] or [[...]]); a plan needs at most {limit}",
+            ja="表の見出し（[...] や [[...]]）が{limit}個を超えています（計画に必要なのは{limit}個まで）",
+        ),
+        Msg(
+            "plan.too_many",
+            en="expected at most {limit} [[{key}]] tables, got {count}",
+            ja="[[{key}]] の表は{limit}個までですが、{count}個あります",
+        ),
+        Msg(
+            "plan.coverage_days",
+            en="expected a coverage of at most {limit} days (ten years), got {days} days",
+            ja="対象期間は{limit}日（10年）までですが、{days}日あります",
+        ),
+        Msg(
+            "plan.year_from",
+            en="expected a day in {year} or later, got {day}",
+            ja="{year}年以降の日付が必要ですが、{day} です",
+        ),
+        Msg(
+            "plan.year_until",
+            en="expected a day in {year} or earlier, got {day}",
+            ja="{year}年以前の日付が必要ですが、{day} です",
+        ),
+        Msg(
+            "plan.control",
+            en="expected text on one line without control characters, got {char} in it",
+            ja="制御文字のない1行の文字列が必要ですが、{char} が含まれています",
+        ),
         Msg("kind.int", en="an integer", ja="整数"),
         Msg("kind.str", en="a string", ja="文字列"),
         Msg("kind.list", en="an array", ja="配列"),
@@ -486,6 +539,41 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "cli.stdout_failed", en="cannot write to standard output: {reason}", ja="標準出力に書き込めません：{reason}"
+        ),
+        Msg(
+            "cli.stdout_encoding",
+            en="cannot write to standard output: its encoding {encoding} cannot write {char} "
+            "(an encoding problem, not a closed output); set PYTHONIOENCODING=utf-8 "
+            "(or use a UTF-8 locale such as LANG=C.UTF-8)",
+            ja="標準出力に書き込めません：標準出力の文字コード {encoding} では {char} を書けません"
+            "（文字コードの問題です。出力が閉じられているのではありません）。"
+            "PYTHONIOENCODING=utf-8 を設定してください（または LANG=C.UTF-8 などの UTF-8 のロケールを使ってください）",
+        ),
+        # --output: files not to be replaced (atomic.WriteRefusedError)
+        Msg(
+            "output.write_protected",
+            en="it is write-protected (no one may write it); make it writable (chmod u+w) if it is to be replaced",
+            ja="書き込み禁止のファイルです（だれにも書き込み権限がありません）。"
+            "置き換えてよいなら先に書き込みを許可してください（chmod u+w）",
+        ),
+        Msg(
+            "output.not_writable",
+            en="Permission denied (the file is not writable for you)",
+            ja="アクセスが許可されていません（このファイルへの書き込み権限がありません）",
+        ),
+        Msg(
+            "output.other_owner",
+            en="it belongs to another user (uid {uid}) and replacing it would make it yours; "
+            "write to another file, or remove it first",
+            ja="ほかのユーザー（uid {uid}）のファイルで、置き換えるとあなたのファイルになってしまいます。"
+            "別のファイルに書き出すか、先に削除してください",
+        ),
+        Msg(
+            "output.other_group",
+            en="its group (gid {gid}) is not one of yours and replacing it would change its group; "
+            "write to another file, or remove it first",
+            ja="あなたが属していないグループ（gid {gid}）のファイルで、置き換えるとグループが変わってしまいます。"
+            "別のファイルに書き出すか、先に削除してください",
         ),
         Msg("cli.plan_empty", en="--plan: give a plan file name", ja="--plan：計画ファイル名を指定してください"),
         Msg(

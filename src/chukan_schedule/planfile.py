@@ -26,18 +26,20 @@ unknown key is an error too: a misspelt ``hour`` must not silently close a windo
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from importlib import resources
 from os import PathLike
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .engine import Plan, PlanData, check_periods
 from .errors import PlanFileError
-from .messages import Listing, Message, msg, os_problem
+from .messages import Listing, Message, msg, os_problem, quoted
 from .model import DayType, Milestone, Mode, Operation, Period, Rule
 
 if sys.version_info >= (3, 11):
@@ -45,7 +47,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["EMBEDDED_PLAN", "load_plan", "parse_plan"]
+__all__ = [
+    "EMBEDDED_PLAN",
+    "MAX_COVERAGE_DAYS",
+    "MAX_HEADERS",
+    "MAX_KEY_PARTS",
+    "MAX_NESTING",
+    "MAX_PLAN_BYTES",
+    "check_plan_text",
+    "load_plan",
+    "parse_plan",
+    "read_plan_text",
+]
 
 #: The resource name of the embedded July 2017 plan inside the package.
 EMBEDDED_PLAN = "2017-07.toml"
@@ -68,15 +81,170 @@ _KEYS = {
 
 
 def load_plan(path: str | PathLike[str]) -> Plan:
-    """Read a plan file (the same shape as the embedded July 2017 plan) and compile it."""
-    p = Path(path)
+    """Read a plan file (the same shape as the embedded July 2017 plan) and compile it.
+
+    Anything wrong, the file itself included (missing, a folder, a device, too large), is a
+    :class:`PlanFileError`.
+    """
+    source = os.fspath(path)
+    return parse_plan(read_plan_text(source), source=source)
+
+
+# ---- Limits on what a plan file may ask of the reader (a plan is a few KB of flat tables) ----
+
+#: The largest plan file read (1 MiB); a larger one is refused before it is read.
+MAX_PLAN_BYTES = 1 << 20
+#: The deepest nesting of arrays and inline tables (the embedded plan nests 2 deep).
+MAX_NESTING = 16
+#: The most parts a dotted key or table name may have (``coverage.first_day`` has 2).
+MAX_KEY_PARTS = 8
+#: The longest coverage, in days: ten years, leap days included.
+MAX_COVERAGE_DAYS = 3653
+#: The years a coverage may touch: the holidays package's calendars and the zone rules hold there.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+#: The most ``[[period]]``, ``[[milestone]]`` or ``[[rule]]`` tables a plan may have.
+MAX_TABLES = 1000
+#: The most table headers a plan file may have: ``[coverage]`` and MAX_TABLES of each ``[[...]]``.
+MAX_HEADERS = 1 + 3 * MAX_TABLES
+#: The longest ``timezone`` value (IANA names are at most about 30 characters).
+MAX_ZONE_NAME = 64
+
+
+def read_plan_text(path: str) -> str:
+    """The text of the plan file ``path``: a regular file of at most MAX_PLAN_BYTES bytes of UTF-8.
+
+    A folder, a FIFO, a device (``/dev/zero``) or a too-large file is refused at once, before
+    anything is read; every problem is a :class:`PlanFileError` naming the file.
+    """
     try:
-        text = p.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise PlanFileError(str(p), "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
+        raise PlanFileError(path, "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
+    except ValueError as exc:  # a NUL character in the name
+        raise PlanFileError(path, "", msg("plan.cannot_read", reason=msg("os.other", detail=str(exc)))) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = msg("plan.a_folder") if stat.S_ISDIR(st.st_mode) else msg("plan.a_device")
+            raise PlanFileError(path, "", msg("plan.cannot_read", reason=msg("plan.not_regular", kind=kind)))
+        if st.st_size > MAX_PLAN_BYTES:
+            raise _too_large(path, st.st_size)
+        try:
+            data = _read_at_most(fd, MAX_PLAN_BYTES + 1)
+        except OSError as exc:
+            raise PlanFileError(path, "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
+    finally:
+        os.close(fd)
+    if len(data) > MAX_PLAN_BYTES:  # it grew while being read
+        raise _too_large(path, len(data))
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlanFileError(str(p), "", msg("plan.not_utf8", reason=exc.reason)) from exc
-    return parse_plan(text, source=str(p))
+        raise PlanFileError(path, "", msg("plan.not_utf8", reason=exc.reason)) from None
+
+
+def check_plan_text(text: str, source: str = "<string>") -> None:
+    """Refuse, before parsing, what would make the TOML parser run out of memory or stack.
+
+    One pass over the text, outside strings and comments: arrays and inline tables nested
+    more than MAX_NESTING deep, a dotted key or table name of more than MAX_KEY_PARTS parts
+    (the parser's cost grows with the square of it), more than MAX_HEADERS table headers,
+    and a text over MAX_PLAN_BYTES.
+    """
+    if len(text) > MAX_PLAN_BYTES:
+        raise _too_large(source, len(text.encode("utf-8", "surrogatepass")))
+    n = len(text)
+    stack: list[str] = []  # the open '[' and '{' of values
+    in_key, parts, line, i = True, 1, 1, 0
+    line_start, headers = True, 0
+    while i < n:
+        c = text[i]
+        if c == '"' or c == "'":
+            i, line = _skip_string(text, i, line)
+            continue
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c == "\n":
+            line += 1
+            line_start = True
+            if not stack:
+                in_key, parts = True, 1
+            i += 1
+            continue
+        if line_start and not c.isspace():
+            line_start = False
+            if c == "[" and in_key and not stack:
+                headers += 1
+                if headers > MAX_HEADERS:
+                    raise PlanFileError(source, f"line {line}", msg("plan.headers", limit=MAX_HEADERS))
+        if in_key:
+            if c == ".":
+                parts += 1
+                if parts > MAX_KEY_PARTS:
+                    raise PlanFileError(source, f"line {line}", msg("plan.key_parts", limit=MAX_KEY_PARTS))
+            elif c == "=":
+                in_key = False
+        elif c in "[{":
+            stack.append(c)
+            if len(stack) > MAX_NESTING:
+                raise PlanFileError(source, f"line {line}", msg("plan.nesting", limit=MAX_NESTING))
+            if c == "{":
+                in_key, parts = True, 1
+        elif c in "]}":
+            if stack:
+                stack.pop()
+        elif c == "," and stack and stack[-1] == "{":
+            in_key, parts = True, 1
+        i += 1
+
+
+def _skip_string(text: str, i: int, line: int) -> tuple[int, int]:
+    """The index after the TOML string starting at ``i`` (and the line it ends on)."""
+    q = text[i]
+    basic = q == '"'
+    if text.startswith(q * 3, i):
+        j = i + 3
+        while True:
+            end = text.find(q * 3, j)
+            back = text.find("\\", j, end) if basic and end >= 0 else -1
+            if back >= 0:  # an escape before the closing quotes: skip it and look again
+                j = back + 2
+                continue
+            if end < 0:
+                return len(text), line  # unterminated: the parser says so
+            end += 3
+            for _ in range(2):  # up to two more quotes belong to the string
+                if end < len(text) and text[end] == q:
+                    end += 1
+            return end, line + text.count("\n", i, end)
+    j = i + 1
+    while j < len(text):
+        ch = text[j]
+        if ch == "\\" and basic:
+            j += 2
+            continue
+        if ch == q or ch == "\n":
+            break
+        j += 1
+    return j + 1 if j < len(text) and text[j] == q else j, line
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 16, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(source: str, size: int) -> PlanFileError:
+    return PlanFileError(source, "", msg("plan.too_large", size=size, limit=MAX_PLAN_BYTES))
 
 
 def load_embedded_plan(name: str = EMBEDDED_PLAN) -> Plan:
@@ -87,10 +255,13 @@ def load_embedded_plan(name: str = EMBEDDED_PLAN) -> Plan:
 
 def parse_plan(text: str, source: str = "<string>") -> Plan:
     """Parse the TOML text of a plan file; ``source`` names it in errors."""
+    check_plan_text(text, source)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlanFileError(source, "", msg("plan.not_toml", detail=str(exc))) from exc
+    except RecursionError as exc:  # pragma: no cover - check_plan_text refuses such nesting first
+        raise PlanFileError(source, "", msg("plan.nesting", limit=MAX_NESTING)) from exc
     return Plan(_Reader(source).plan_data(raw))
 
 
@@ -119,6 +290,7 @@ class _Reader:
         value: str = self.get(table, key, where, str)
         if not value.strip():
             raise self.fail(f"{where}.{key}" if where else key, msg("plan.empty_text"))
+        check_one_line(self, value, f"{where}.{key}" if where else key)
         return value
 
     def known_keys(self, table: Mapping[str, Any], kind: str, where: str) -> None:
@@ -136,19 +308,18 @@ class _Reader:
     def plan_data(self, raw: Mapping[str, Any]) -> PlanData:
         self.known_keys(raw, "", "")
         fmt = self.get(raw, "format", "", int)
-        if fmt != 1:
+        if fmt != 1 or isinstance(fmt, bool):  # true == 1 in Python, but is not the format 1
             raise self.fail("format", msg("plan.format", value=repr(fmt)))
-        tz_name = self.text(raw, "timezone", "")
-        try:
-            tz = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise self.fail("timezone", msg("plan.timezone", value=repr(tz_name))) from exc
+        tz = zone(self, self.text(raw, "timezone", ""))
         coverage = self.get(raw, "coverage", "", dict)
         self.known_keys(coverage, "coverage", "coverage")
         first = self.get(coverage, "first_day", "coverage", date)
         last = self.get(coverage, "last_day", "coverage", date)
         if last < first:
             raise self.fail("coverage.last_day", msg("plan.last_before_first", first=first, last=last))
+        check_coverage(self, first, last)
+        for key in ("period", "milestone", "rule"):
+            check_count(self, raw, key)
         milestones = tuple(self.milestone(t, f"milestone[{i}]") for i, t in enumerate(self.tables(raw, "milestone")))
         ids = [m.id for m in milestones]
         for i, m in enumerate(milestones):
@@ -170,7 +341,7 @@ class _Reader:
             en=self.text(raw, "en", ""),
             ja=self.text(raw, "ja", ""),
             tz=tz,
-            holidays=self.text(raw, "holidays", ""),
+            holidays=country(self, self.text(raw, "holidays", "")),
             first_day=first,
             last_day=last,
             periods=periods,
@@ -192,6 +363,8 @@ class _Reader:
     def days(self, table: Mapping[str, Any], where: str) -> tuple[date, date]:
         first = self.get(table, "first_day", where, date)
         last = self.get(table, "last_day", where, date)
+        check_years(self, f"{where}.first_day", first)
+        check_years(self, f"{where}.last_day", last)
         if last < first:
             raise self.fail(f"{where}.last_day", msg("plan.last_before_first", first=first, last=last))
         return first, last
@@ -237,7 +410,13 @@ class _Reader:
         )
 
     def clock(self, value: object, key: str, allow_24: bool) -> time | None:
-        if isinstance(value, str) and len(value) == 5 and value[2] == ":" and (value[:2] + value[3:]).isdigit():
+        if (
+            isinstance(value, str)
+            and len(value) == 5
+            and value[2] == ":"
+            and (value[:2] + value[3:]).isascii()  # "²1:00" has digits, but not 0-9
+            and (value[:2] + value[3:]).isdigit()
+        ):
             hh, mm = int(value[:2]), int(value[3:])
             if allow_24 and (hh, mm) == (24, 0):
                 return None
@@ -317,3 +496,58 @@ class _Reader:
 def _kind(kind: type) -> Message:
     """What a value of ``kind`` is called in a message (``kind.int``: an integer, 整数)."""
     return msg(f"kind.{kind.__name__}")
+
+
+# ---- Checks of single values, kept apart from the reader's walk over the tables ----
+
+
+def check_one_line(reader: _Reader, value: str, key: str) -> None:
+    """Refuse control characters (a newline, an escape; also U+2028, U+2029, U+FFFE, U+FFFF) in a
+    name or title: they would reach a terminal, an SVG (where XML forbids them) and an .ics file."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in "\ufffe\uffff":  # the last two: not in XML
+            raise reader.fail(key, msg("plan.control", char=ascii(ch)))
+
+
+def zone(reader: _Reader, name: str) -> ZoneInfo:
+    """The IANA zone ``name``; a folder of the zone database ("Asia") or an odd name is refused."""
+    problem = msg("plan.timezone", value=quoted(name))
+    if len(name) > MAX_ZONE_NAME or not all(ch.isascii() and (ch.isalnum() or ch in "/_+-") for ch in name):
+        raise reader.fail("timezone", problem)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Asia" is a folder: IsADirectoryError
+        raise reader.fail("timezone", problem) from exc
+
+
+def country(reader: _Reader, code: str) -> str:
+    """``code`` when it is a country code of the holidays package ("JP"), not any other name it exports."""
+    import holidays as holidays_lib
+
+    if code not in holidays_lib.list_supported_countries():
+        raise reader.fail("holidays", msg("plan.holidays", value=quoted(code)))
+    return code
+
+
+def check_years(reader: _Reader, key: str, day: date) -> None:
+    """A day in the years FIRST_YEAR to LAST_YEAR (far from datetime's limits, years 1 and 9999)."""
+    if day.year < FIRST_YEAR:
+        raise reader.fail(key, msg("plan.year_from", year=FIRST_YEAR, day=day))
+    if day.year > LAST_YEAR:
+        raise reader.fail(key, msg("plan.year_until", year=LAST_YEAR, day=day))
+
+
+def check_coverage(reader: _Reader, first: date, last: date) -> None:
+    """A coverage of at most MAX_COVERAGE_DAYS days, within the years FIRST_YEAR to LAST_YEAR."""
+    check_years(reader, "coverage.first_day", first)
+    check_years(reader, "coverage.last_day", last)
+    days = (last - first).days + 1
+    if days > MAX_COVERAGE_DAYS:
+        raise reader.fail("coverage.last_day", msg("plan.coverage_days", limit=MAX_COVERAGE_DAYS, days=days))
+
+
+def check_count(reader: _Reader, raw: Mapping[str, Any], key: str) -> None:
+    """At most MAX_TABLES ``[[key]]`` tables."""
+    value = raw.get(key)
+    if isinstance(value, list) and len(value) > MAX_TABLES:
+        raise reader.fail(key, msg("plan.too_many", key=key, limit=MAX_TABLES, count=len(value)))

@@ -34,7 +34,7 @@ __all__ = [
 
 def to_instant(ts: object, tz: tzinfo, parameter: str = "ts") -> datetime:
     """``ts`` as an aware datetime: naive means wall-clock time in ``tz``."""
-    if type(ts) is not datetime and not isinstance(ts, datetime):
+    if type(ts) is not datetime and (not isinstance(ts, datetime) or ts != ts):  # pandas' NaT is no instant
         raise _not_a_datetime(ts, parameter)
     if ts.tzinfo is None or ts.utcoffset() is None:
         return ts.replace(tzinfo=tz)

@@ -20,6 +20,7 @@ from .output import (
     CliError,
     StdoutError,
     check_output,
+    encodable,
     flush_stdout,
     silence_stdout,
     write_stdout,
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args, extras = parser.parse_known_args(arguments)
         if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
-            sub = _subparser(parser, args.command)
+            sub = parser if args.command is None else _subparser(parser, args.command)
             sub_lang = sub.lang if isinstance(sub, Parser) else Lang.EN
             sub.error(Translations(sub_lang).gettext("unrecognized arguments: %s") % " ".join(extras))
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_outside_message(exc).text(lang), lang)
     except StdoutError as exc:
         silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
+        if not encodable(exc.text(lang), sys.stderr):  # stderr as narrow as stdout: say it in English
+            return _fail(str(exc))
         return _fail(exc.text(lang), lang)
     except CliError as exc:
         return _fail(exc.text(lang), lang)

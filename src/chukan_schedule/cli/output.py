@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from ..atomic import write_atomic
+from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..lang import Bilingual, LangLike, Text
 from ..messages import msg, os_problem
 
@@ -63,8 +63,30 @@ def write_stdout(data: str | bytes) -> None:
         raise  # the reader stopped early: main() ends quietly
     except OSError as exc:
         raise stdout_failed(exc) from None
+    except UnicodeEncodeError as exc:  # a ValueError too, but not a closed stream
+        raise stdout_cannot_encode(stream, exc) from None
     except ValueError:  # "I/O operation on closed file"
         raise stdout_closed() from None
+
+
+def stdout_cannot_encode(stream: object, exc: UnicodeEncodeError) -> StdoutError:
+    """The error for text that standard output's encoding (PYTHONIOENCODING, the locale) cannot hold."""
+    encoding = getattr(stream, "encoding", None) or exc.encoding
+    char = exc.object[exc.start : exc.start + 1]
+    shown = char if char.isprintable() else ascii(char)[1:-1]
+    return StdoutError(msg("cli.stdout_encoding", encoding=encoding, char=repr(shown)))
+
+
+def encodable(text: str, stream: object) -> bool:
+    """Whether ``stream``'s encoding can write ``text`` (True when the stream has none)."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def stdout_closed() -> StdoutError:
@@ -95,6 +117,8 @@ def flush_stdout() -> None:
         raise
     except OSError as exc:
         raise stdout_failed(exc) from None
+    except UnicodeEncodeError as exc:
+        raise stdout_cannot_encode(stream, exc) from None
     except ValueError:
         raise stdout_closed() from None
 
@@ -126,16 +150,26 @@ def check_output(args: argparse.Namespace) -> None:
             raise CliError(msg("cli.output_is_input", output=output, what=msg(what), path=path))
 
 
-def write_or_print(data: bytes, output: str | None) -> None:
-    """Write ``data`` to the file ``output`` (atomically), or to standard output (``None`` or ``-``)."""
+def write_or_print(data: str | bytes, output: str | None, file_encoding: str = "utf-8") -> None:
+    """Write ``data`` to the file ``output`` (atomically), or to standard output (``None`` or ``-``).
+
+    ``/dev/stdout`` (and ``/proc/self/fd/1``, ``/dev/fd/1``) is standard output too, written
+    through the stream exactly like ``-``: never the file it was redirected to, replaced.
+    Text (``str``) goes to standard output in its encoding, like every other command's text,
+    and to a file in ``file_encoding``; bytes (a file format: .ics, .svg) go as they are.
+    """
     if to_stdout(output):
         write_stdout(data)
         return
     assert output is not None
     try:
-        write_atomic(output, data)
+        if own_descriptor(output) == 1:
+            write_stdout(data)
+            return
+        write_atomic(output, data.encode(file_encoding) if isinstance(data, str) else data)
     except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
-        raise CliError(msg("cli.output_failed", output=output, reason=os_problem(exc))) from None
+        reason = exc.message if isinstance(exc, WriteRefusedError) else os_problem(exc)
+        raise CliError(msg("cli.output_failed", output=output, reason=reason)) from None
 
 
 def missing(command: str, exc: ImportError) -> CliError:

@@ -108,9 +108,24 @@ def scan_lang(argv: Sequence[str]) -> Lang | None:
     return found
 
 
+#: A word (an echoed argument, a file name) longer than WORD_LIMIT characters is cut to its first
+#: WORD_SHOWN; a line longer than LINE_LIMIT keeps its start and its end.  (A Japanese sentence
+#: has no spaces: a word of a few hundred characters is a message, not an echo.)
+WORD_LIMIT, WORD_SHOWN, LINE_LIMIT = 1000, 200, 2000
+
+
 def printable(message: str) -> str:
-    """One line with no control characters: a file name cannot move the cursor or forge a line."""
-    flat = " ".join(message.split())
+    """One bounded line with no control characters: a file name cannot move the cursor or forge a line.
+
+    A 1 MB argument does not make a 1 MB error line: it is cut, and says how long it was.
+    """
+    words = (
+        word if len(word) <= WORD_LIMIT else f"{word[:WORD_SHOWN]}…({len(word)} characters)" for word in message.split()
+    )
+    flat = " ".join(words)
+    if len(flat) > LINE_LIMIT:
+        half = LINE_LIMIT // 2
+        flat = f"{flat[:half]} … {flat[-half:]}"
     return "".join(ascii(ch)[1:-1] if unicodedata.category(ch) == "Cc" else ch for ch in flat)
 
 
