@@ -1130,19 +1130,26 @@ def test_japanese_progress_errors(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("chukan_schedule.progress")
+    columns_ja = (
+        "団体名（organization）、特定個人情報（item）、登録予定件数（planned）、実登録件数（registered）、"
+        "登録対象範囲の確認（range_checked）、登録後の正確性の確認（accuracy_checked）"
+    )
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("name,count\nA市,10\n", encoding="utf-8")
-    # The sheet's details stay English, framed in Japanese, until progress says them through the catalog (issue 9).
     assert japanese_error(capsys, "progress", str(wrong), "--lang", "ja").startswith(
-        E + f"進捗シートを読み取れません（{wrong}: header lacks 団体名 (organization), "
+        E
+        + f"進捗シート {wrong} の見出し行に次の列がありません：{columns_ja}。必要な列：{columns_ja}"
+        + "（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：name, count。"
+        + "別の見出しを使うには --column KEY=見出し を指定してください"
     )
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    assert japanese_error(capsys, "progress", str(empty), "--lang", "ja").startswith(
-        E + f"進捗シートを読み取れません（{empty}: no header row (the file is empty or blank); "
+    assert japanese_error(capsys, "progress", str(empty), "--lang", "ja") == (
+        E
+        + f"進捗シート {empty} に見出し行がありません（空のファイルか、空行だけのファイルです）。必要な列：{columns_ja}"
     )
     assert japanese_error(capsys, "progress", str(tmp_path), "--lang", "ja") == (
-        E + f"進捗シートを読み取れません（{tmp_path}: is a folder; accepted: a CSV (UTF-8 or CP932) or .xlsx file）"
+        E + f"進捗シート {tmp_path} はフォルダーです。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx のファイル"
     )
     sheet = tmp_path / "sheet.csv"
     sheet.write_bytes(PROGRESS_CSV.read_bytes())
@@ -1154,12 +1161,16 @@ def test_japanese_progress_errors(
         E + f"--output {tmp_path} に書き込めません：フォルダーです"
     )
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file: a refusal is simulated
-    assert japanese_error(capsys, "progress", str(sheet), "--lang", "ja").startswith(
-        E + f"進捗シートを読み取れません（{sheet}: cannot be read (Permission denied)"
+    def denied(file: object, *args: object, **kwargs: object) -> object:
+        if file == str(sheet):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", denied)  # root reads any file: a refusal is simulated
+    assert japanese_error(capsys, "progress", str(sheet), "--lang", "ja") == (
+        E + f"進捗シート {sheet} を読み取れません：アクセスが許可されていません"
     )
 
 

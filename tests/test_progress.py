@@ -16,20 +16,27 @@ from pathlib import Path
 
 import pytest
 
-from chukan_schedule import Reason
+from chukan_schedule import JULY_2017, Reason
 from chukan_schedule.progress import (
     ProgressReport,
     RowError,
     RowResult,
     SheetError,
-    read_sheet,
     render_text,
     to_csv,
     to_json,
     write_csv,
 )
+from chukan_schedule.progress import read_sheet as _read_sheet
 
 DATA = Path(__file__).parent / "data" / "progress"
+
+
+def read_sheet(path: Path) -> ProgressReport:
+    """The sheet read with the embedded plan's P1 deadline (the plan is the caller's to give)."""
+    return _read_sheet(path, JULY_2017)
+
+
 HEADER_JA = "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認"
 
 RANGE_EN = "count range not checked (登録対象範囲（件数）の確認)"
@@ -135,7 +142,10 @@ def test_error_rows_alongside_good_rows(sheet_ja: ProgressReport) -> None:
     bad = sheet_ja.errors[0]
     assert "登録予定件数 (planned count) 'abc' is not a count" in bad.message
     assert "登録後の正確性の確認 (accuracy check) 'maybe' is not a check mark" in bad.message
-    assert "accepted: done: 済/○/〇/はい/yes/true/1; not done: 未/×/いいえ/no/false/0/blank" in bad.message
+    assert (
+        "accepted: done: 済/済み/実施済/実施済み/確認済/確認済み/完了/有/あり/○/〇/◯/✓/✔/はい/yes/y/true/1; "
+        "not done: 未/未実施/未確認/無/なし/×/✕/-/－/―/いいえ/no/n/false/0/blank"
+    ) in bad.message
     assert "登録予定件数 (planned count) '-5' is negative" in sheet_ja.errors[1].message
     assert sheet_ja.blank_lines == (8,)
     assert (sheet_ja.rows_read, sheet_ja.rows_needing_advice, sheet_ja.rows_in_error, sheet_ja.blank_rows) == (
@@ -198,7 +208,7 @@ def test_counts_rejected(tmp_path: Path, cell: str, problem: str) -> None:
     assert "accepted: a whole number of 0 or more" in err.message
 
 
-@pytest.mark.parametrize("cell", ["済", "○", "〇", "はい", "yes", "TRUE", "1", "１", "Ｙｅｓ", " 済 "])
+@pytest.mark.parametrize("cell", ["済", "済み", "○", "〇", "はい", "yes", "TRUE", "1", "１", "Ｙｅｓ", " 済 "])
 def test_checks_done(tmp_path: Path, cell: str) -> None:
     row = one_row(tmp_path, f"X市,item,10,10,{cell},{cell}").rows[0]
     assert (row.range_checked, row.accuracy_checked, row.needs_advice) == (True, True, False)
@@ -211,7 +221,7 @@ def test_checks_not_done(tmp_path: Path, cell: str) -> None:
     assert row.reasons == (RANGE, ACCURACY)
 
 
-@pytest.mark.parametrize("cell", ["済み", "maybe", "2", "△"])
+@pytest.mark.parametrize("cell", ["maybe", "2", "△", "済済"])
 def test_checks_rejected(tmp_path: Path, cell: str) -> None:
     report = one_row(tmp_path, f"X市,item,10,10,{cell},済")
     (err,) = report.errors
@@ -374,7 +384,8 @@ def test_header_naming_a_column_twice(tmp_path: Path) -> None:
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
-    path = write(tmp_path, f"{HEADER_JA}\n", encoding="utf-16")  # Excel's "Unicode text": FF FE ...
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"\x82\x20\xe3\x81,\x82\x7f\n" * 3)  # neither UTF-8 nor CP932 (a lead byte without its trail)
     with pytest.raises(SheetError, match=r"neither UTF-8 nor CP932 \(Shift_JIS\); accepted: CSV in UTF-8 or CP932"):
         read_sheet(path)
 
@@ -430,7 +441,10 @@ def test_render_text_lists_errors_and_blank_rows(sheet_ja: ProgressReport) -> No
         "副本登録及び正確性の担保の期限 2017年6月30日（6月末）（P1）"
     )
     # Row errors in Japanese too: line 10 holds a planned count of -5.
-    assert "  10行目：登録予定件数「-5」が負の数です（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）" in ja
+    assert (
+        "  10行目：登録予定件数「-5」が負の数です（受け付ける値：0以上の整数（18桁まで）。例：1234、1,234、１，２３４。末尾の「件」は可）"
+        in ja
+    )
 
 
 def test_row_errors_in_japanese(tmp_path: Path) -> None:
@@ -438,9 +452,10 @@ def test_row_errors_in_japanese(tmp_path: Path) -> None:
     report = read_sheet(write(tmp_path, text))
     assert [e.line for e in report.errors] == [2, 3, 4]
     assert report.errors[0].message_ja == (
-        "登録予定件数「abc」は件数として読めません（受け付ける値：0以上の整数。例：1234、1,234、１，２３４。末尾の「件」は可）。"
-        "登録後の正確性の確認「たぶん」は確認欄の値として読めません"
-        "（実施済みは 済・○・〇・はい・yes・true・1、未実施は 未・×・いいえ・no・false・0・空欄）"
+        "登録予定件数「abc」は件数として読めません（受け付ける値：0以上の整数（18桁まで）。例：1234、1,234、１，２３４。"
+        "末尾の「件」は可）。登録後の正確性の確認「たぶん」は確認欄の値として読めません"
+        "（実施済みは 済・済み・実施済・実施済み・確認済・確認済み・完了・有・あり・○・〇・◯・✓・✔・はい・yes・y・true・1、"
+        "未実施は 未・未実施・未確認・無・なし・×・✕・-・－・―・いいえ・no・n・false・0・空欄）"
     )
     assert report.errors[1].message_ja == "団体名が空欄です（団体名を記入してください）"
     assert report.errors[2].message_ja == (
@@ -450,6 +465,8 @@ def test_row_errors_in_japanese(tmp_path: Path) -> None:
     assert report.errors[1].text("en") == "団体名 (organization) is blank; accepted: the organisation's name"
     assert to_json(report)["errors"][1] == {
         "line": 3,
+        "prefecture": None,
+        "organization_code": None,
         "message": "団体名 (organization) is blank; accepted: the organisation's name",
         "message_ja": "団体名が空欄です（団体名を記入してください）",
     }
@@ -471,11 +488,15 @@ def test_to_json() -> None:
     assert data["rows"] == [
         {
             "line": 2,
+            "prefecture": None,
+            "organization_code": None,
             "organization": "A市",
             "item": "住民票関係情報",
             "planned": 1000,
             "registered": 499,
             "ratio": 0.499,
+            "range_checked": True,
+            "accuracy_checked": True,
             "needs_advice": True,
             "reasons": [
                 {
@@ -484,16 +505,22 @@ def test_to_json() -> None:
                     "ja": "実登録件数499件が登録予定件数1,000件の5割を下回っています（49.9%、(f)欄）",
                 }
             ],
+            "notes": [],
         },
         {
             "line": 3,
+            "prefecture": None,
+            "organization_code": None,
             "organization": "Bvillage",
             "item": "tax",
             "planned": 2,
             "registered": 1,
             "ratio": 0.5,
+            "range_checked": False,
+            "accuracy_checked": True,
             "needs_advice": True,
             "reasons": [{"clause": "P1", "en": RANGE_EN, "ja": RANGE_JA}],
+            "notes": [],
         },
     ]
     assert data["errors"] == []
@@ -651,11 +678,7 @@ def test_summary_singular_and_plural(tmp_path: Path) -> None:
 
 def test_title_rows_above_the_header(tmp_path: Path) -> None:
     text = (
-        "本番用副本登録進捗状況集計シート,,,,,\n"
-        "\n"
-        "平成29年6月末時点,作成：A県,,,,\n"
-        f"{HEADER_JA}\n"
-        "F,x,1000,500,済,済\n"
+        f"本番用副本登録進捗状況集計シート,,,,,\n\n平成29年6月末時点,作成：A県,,,,\n{HEADER_JA}\nF,x,1000,500,済,済\n"
     )
     report = read_sheet(write(tmp_path, text))
     assert report.header == tuple(HEADER_JA.split(","))
@@ -687,5 +710,9 @@ def test_an_unclosed_quote_is_named_not_hidden(tmp_path: Path) -> None:
     assert len(report.errors) == 1
     err = report.errors[0]
     assert err.line == 2
-    assert "特定個人情報 (item) runs over several lines: an unclosed quote" in err.message
-    assert "特定個人情報の欄が複数行にわたっています。閉じていない引用符" in err.message_ja
+    # A quoted cell may span lines (Alt+Enter); in a row that cannot be read, the likely cause is named.
+    assert 'a cell runs over several lines: an unclosed quote (") may have swallowed the lines after it' in err.message
+    assert (
+        '複数行にわたるセルがあります。閉じていない引用符（"）が後の行を取り込んでいる可能性があります'
+        in err.message_ja
+    )

@@ -31,10 +31,11 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from os import PathLike
 from pathlib import Path
 from types import FrameType
+from typing import TypeAlias
 
 from .messages import Message, msg
 
@@ -81,8 +82,23 @@ def own_descriptor(name: str | PathLike[str]) -> int | None:
     return None
 
 
-def write_atomic(path: str | PathLike[str], data: bytes) -> None:
+#: What :func:`write_atomic` writes: bytes, or a function that writes them in pieces
+#: through the ``write`` it is given (output too large to hold in memory).
+Data: TypeAlias = "bytes | Callable[[Callable[[bytes], object]], object]"
+
+
+def _emit(write: Callable[[bytes], object], data: Data) -> None:
+    if isinstance(data, bytes):
+        write(data)
+    else:
+        data(write)
+
+
+def write_atomic(path: str | PathLike[str], data: Data) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    ``data`` is bytes, or a function called with a ``write`` function to produce them piece by
+    piece; if it raises, nothing is replaced.
 
     If anything fails, an existing file at ``path`` is left as it was and no temporary
     file is left behind.  See the module's documentation for links, devices, this
@@ -105,7 +121,7 @@ def write_atomic(path: str | PathLike[str], data: bytes) -> None:
         raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", name)
     if st is not None and not stat.S_ISREG(st.st_mode):
         with open(name, "wb") as f:  # a device or a pipe: nothing to replace, so write to it
-            f.write(data)
+            _emit(f.write, data)
         return
     if st is not None:
         _check_writable(name, st)
@@ -118,7 +134,7 @@ def write_atomic(path: str | PathLike[str], data: bytes) -> None:
         raise InterruptedError(errno.EINTR, f"interrupted by signal {exc.signum}; nothing written", name) from None
 
 
-def _write_descriptor(fd: int, data: bytes, name: str) -> None:
+def _write_descriptor(fd: int, data: Data, name: str) -> None:
     """Write ``data`` at the current position of this process's descriptor ``fd``."""
     for stream in (sys.stdout, sys.stderr):  # what Python still buffers for it goes first
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -128,12 +144,16 @@ def _write_descriptor(fd: int, data: bytes, name: str) -> None:
         os.fstat(fd)
     except OSError as exc:
         raise OSError(exc.errno, "that file descriptor is not open", name) from None
-    view = memoryview(data)
-    try:
-        while view:
-            view = view[os.write(fd, view) :]
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, name) from None
+
+    def write(chunk: bytes) -> None:
+        view = memoryview(chunk)
+        try:
+            while view:
+                view = view[os.write(fd, view) :]
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, name) from None
+
+    _emit(write, data)
 
 
 def _check_writable(name: str, st: os.stat_result) -> None:
@@ -162,7 +182,7 @@ def _temporary_prefix(target: Path) -> str:
     return f".{stem}."
 
 
-def _replace(target: Path, data: bytes, st: os.stat_result | None, name: str) -> None:
+def _replace(target: Path, data: Data, st: os.stat_result | None, name: str) -> None:
     tmp: str | None = None
     fd = -1
     try:
@@ -174,7 +194,7 @@ def _replace(target: Path, data: bytes, st: os.stat_result | None, name: str) ->
         # ... is handled here, where the file is known and removed.
         with os.fdopen(fd, "wb") as f:
             fd = -1  # closed with f
-            f.write(data)
+            _emit(f.write, data)
             f.flush()
             if st is not None:
                 _keep_owner(f.fileno(), st, name)

@@ -791,26 +791,58 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "help.progress.file",
-            en="the progress sheet: CSV (UTF-8 or CP932) or .xlsx",
-            ja="進捗シート：CSV（UTF-8 または CP932）または .xlsx",
+            en="the progress sheet: CSV or tab-separated text (UTF-8, CP932 or UTF-16), or .xlsx",
+            ja="進捗シート：CSV またはタブ区切りのテキスト（UTF-8、CP932 または UTF-16）、または .xlsx",
         ),
-        Msg("help.progress.csv", en="print CSV", ja="CSV を出力します"),
+        Msg(
+            "help.progress.csv",
+            en="print CSV (the sheet with the results appended)",
+            ja="CSV を出力します（シートに結果の列を加えたもの）",
+        ),
+        Msg(
+            "help.progress.by",
+            en="organization: one line per organization (its items, how many need advice and which)",
+            ja="organization：団体ごとに1行（項目数、助言等が必要な数とその特定個人情報）",
+        ),
+        Msg(
+            "help.progress.prefecture",
+            en="only the rows of this prefecture (都道府県名), e.g. 北海道",
+            ja="この都道府県（都道府県名）の行だけ。例：北海道",
+        ),
+        Msg(
+            "help.progress.column",
+            en="read the column headed HEADER as KEY (organization, item, planned, registered, range_checked, "
+            "accuracy_checked, ratio, prefecture, organization_code); repeatable",
+            ja="見出しが HEADER の列を KEY（organization、item、planned、registered、range_checked、"
+            "accuracy_checked、ratio、prefecture、organization_code）として読みます（複数指定可）",
+        ),
         Msg(
             "help.progress.epilog",
-            en="Accepted sheets: CSV in UTF-8 (with or without a BOM) or CP932 (Shift_JIS, as Japanese Excel saves it); "
+            en="Accepted sheets: CSV in UTF-8 (with or without a BOM) or CP932 (Shift_JIS, as Japanese Excel saves it), "
+            "also tab-separated, and UTF-16 with a BOM (Excel's Unicode text); "
             ".xlsx (the first worksheet) with the xlsx extra: pip install chukan-schedule[xlsx]. "
-            "The header, the first of the first 10 non-blank rows that names every column (title rows above it are "
-            "skipped), needs: "
+            "The header, the first of the first 10 non-blank rows (or two rows read together) that names every column "
+            "(title rows above it are skipped), needs: "
             "団体名 (organization), 特定個人情報 (item), 登録予定件数 (planned), 実登録件数 (registered), "
             "登録対象範囲の確認 or 登録対象範囲（件数）の確認 (range_checked), 登録後の正確性の確認 (accuracy_checked); "
-            "other columns are kept. Counts: 1234, 1,234, １，２３４, 1,234件. "
-            "Checks: done 済/○/〇/はい/yes/true/1, not done 未/×/いいえ/no/false/0/blank.",
+            "the ratio 割合 (f) may stand for both counts; 都道府県名 (prefecture) and 団体コード (organization_code) "
+            "are kept; other columns are passed through. Headers are matched after NFKC, spaces and brackets: a column "
+            "letter such as (a) or （ａ） before or after the name, a 名/名称 suffix and （件数） are accepted; "
+            "--column KEY=HEADER maps any other. Counts: 1234, 1,234, １，２３４, 1,234件; a blank 実登録件数 is 0. "
+            "Checks: done 済/済み/実施済/実施済み/確認済/確認済み/完了/有/あり/○/〇/◯/✓/✔/はい/yes/y/true/1, "
+            "not done 未/未実施/未確認/無/なし/×/✕/-/－/―/いいえ/no/n/false/0/blank.",
             ja="読めるシート：UTF-8（BOM の有無を問わない）または CP932（Shift_JIS。日本語版 Excel の保存形式）の CSV、"
+            "タブ区切りのテキスト、BOM 付きの UTF-16（Excel の「Unicode テキスト」）、"
             "xlsx の追加機能（pip install chukan-schedule[xlsx]）があれば .xlsx（最初のワークシート）。"
-            "見出し行（空行以外の最初の10行のうち、すべての列名がそろう最初の行。その上の表題行は読み飛ばします）に必要な列："
+            "見出し行（空行以外の最初の10行のうち、すべての列名がそろう最初の行、または2行を合わせたもの。"
+            "その上の表題行は読み飛ばします）に必要な列："
             "団体名、特定個人情報、登録予定件数、実登録件数、登録対象範囲の確認（または 登録対象範囲（件数）の確認）、"
-            "登録後の正確性の確認。ほかの列はそのまま残します。件数：1234、1,234、１，２３４、1,234件。"
-            "確認欄：済み 済/○/〇/はい/yes/true/1、未了 未/×/いいえ/no/false/0/空欄。",
+            "登録後の正確性の確認。二つの件数の代わりに割合（(f)欄）も可。都道府県名と団体コードは出力に残し、"
+            "ほかの列はそのまま残します。見出しは NFKC・空白・括弧をそろえて照合し、前後の列記号（(a)、（ａ）など）、"
+            "末尾の「名」「名称」、「（件数）」を受け付けます。それ以外は --column KEY=見出し で指定します。"
+            "件数：1234、1,234、１，２３４、1,234件。空欄の実登録件数は0件。"
+            "確認欄：済み 済/済み/実施済/実施済み/確認済/確認済み/完了/有/あり/○/〇/◯/✓/✔/はい/yes/y/true/1、"
+            "未了 未/未実施/未確認/無/なし/×/✕/-/－/―/いいえ/no/n/false/0/空欄。",
         ),
     )
 }

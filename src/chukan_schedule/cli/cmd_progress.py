@@ -1,16 +1,21 @@
-"""``chukan-schedule progress FILE``: read a registration progress sheet and advise (P1)."""
+"""``chukan-schedule progress FILE``: read a registration progress sheet and advise (P1).
+
+The sheet is read, checked and written row by row: a national sheet of a million rows is
+never held in memory.  ``--output FILE`` is written through a temporary file renamed at
+the end, so a failure leaves the old file as it was.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..engine import Plan
-from ..messages import msg
-from .output import EXIT_OK, CliError, missing, to_stdout, write_or_print
+from ..messages import msg, os_problem
+from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout
 from .translation import help_text
-
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = add("progress", help_text("help.progress"))
@@ -19,33 +24,117 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=help_text("help.json"))
     fmt.add_argument("--csv", action="store_true", help=help_text("help.progress.csv"))
+    p.add_argument("--by", choices=("row", "organization"), default="row", help=help_text("help.progress.by"))
+    p.add_argument("--prefecture", metavar="NAME", help=help_text("help.progress.prefecture"))
+    p.add_argument(
+        "--column", metavar="KEY=HEADER", action="append", default=[], help=help_text("help.progress.column")
+    )
     p.add_argument("--output", metavar="FILE", help=help_text("help.output_not_input"))
     p.set_defaults(handler=run)
+
+
+_CHUNK = 1 << 16
+
+
+class _Out:
+    """Text written as UTF-8 in chunks of 64 KiB to ``sink``."""
+
+    def __init__(self, sink: Callable[[bytes], object], bom: bool) -> None:
+        self.parts: list[str] = ["\ufeff"] if bom else []
+        self.size = 0
+        self.sink = sink
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.sink("".join(self.parts).encode("utf-8", "surrogateescape"))
+            self.parts.clear()
+            self.size = 0
+
+
+@contextmanager
+def _output(output: str | None, bom: bool) -> Iterator[_Out]:
+    if to_stdout(output):
+        out = _Out(write_stdout, False)  # standard output stays plain UTF-8
+        yield out
+        out.flush()
+        return
+    assert output is not None
+    from ..atomic import open_atomic
+
+    try:
+        with open_atomic(output) as f:
+            out = _Out(f.write, bom)
+            yield out
+            out.flush()
+    except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
+        raise CliError(msg("cli.output_failed", output=output, reason=os_problem(exc))) from None
+
+
+def _ticker(lang: str) -> Callable[[int], None] | None:
+    """Rows read so far, on standard error, only when it is a terminal."""
+    err = sys.stderr
+    try:
+        if err is None or not err.isatty():
+            return None
+    except (ValueError, OSError):
+        return None
+
+    def tick(n: int) -> None:
+        text = f"\r{n:,} 行を読み込みました…" if lang == "ja" else f"\r{n:,} rows read…"
+        try:
+            err.write(text)
+            err.flush()
+        except (OSError, ValueError):
+            pass
+
+    return tick
 
 
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     try:
         from .. import progress
+        from ..progress import writers
     except ImportError as exc:
         raise missing("progress", exc) from None
     try:
-        # The plan gives only P1's deadline; the embedded plan is read_sheet's own default.
-        report = progress.read_sheet(args.file) if args.plan is None else progress.read_sheet(args.file, plan=plan)
-    except progress.SheetError as exc:
-        # The sheet's own words are English until progress says them through the catalog too.
-        raise CliError(msg("cli.sheet", detail=str(exc))) from None
+        overrides = progress.parse_column_option(args.column)
+    except ValueError as exc:
+        raise CliError(exc.args[0], exc.args[1]) from None
+    try:
+        deadline = progress.deadline_of(plan)
     except KeyError as exc:  # a --plan file without P1's milestone
         detail = exc.args[0] if exc.args else exc
         raise CliError(msg("cli.plan_without_p1", plan=args.plan, detail=detail)) from None
-    if args.json:
-        out = json.dumps(progress.to_json(report), ensure_ascii=False, indent=2) + "\n"
-    elif args.csv:
-        out = progress.to_csv(report)
-    else:
-        out = progress.render_text(report, lang)
-        if not out.endswith("\n"):
-            out += "\n"
-    # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
-    to_file = args.csv and not to_stdout(args.output)
-    write_or_print(out.encode("utf-8-sig" if to_file else "utf-8"), args.output)
+    tick = _ticker(lang)
+    try:
+        sheet = progress.Sheet(args.file, columns=overrides, prefecture=args.prefecture)
+        results = writers.results_of(sheet, tick)
+        by_org = args.by == "organization"
+        # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
+        with _output(args.output, bom=args.csv) as out:
+            if args.json:
+                writers.write_json(results, deadline, out.write)
+            elif args.csv and by_org:
+                writers.write_organizations_csv(results, lang, out.write)
+            elif args.csv:
+                writers.write_csv(results, lang, out.write)
+            elif by_org:
+                writers.write_organizations(results, deadline, lang, out.write)
+            else:
+                writers.write_text(results, deadline, lang, out.write)
+    except progress.SheetError as exc:
+        raise CliError(str(exc), exc.ja) from None
+    finally:
+        if tick is not None and sys.stderr is not None:
+            try:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
     return EXIT_OK

@@ -1,0 +1,128 @@
+"""Reading one cell: counts, check marks, the ratio (f); and writing one safely for Excel.
+
+>>> parse_count("1,234件"), parse_check("確認済み"), parse_check("－")
+(1234, True, False)
+>>> parse_ratio("49.9%")
+(Fraction(499, 1000), Fraction(1, 2000))
+>>> safe_cell("=1+1"), safe_cell(" =1+1"), safe_cell("＝1+1"), safe_cell("\\u200b=1+1"), safe_cell("A市")
+("'=1+1", "' =1+1", "'＝1+1", "'\\u200b=1+1", 'A市')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from fractions import Fraction
+
+__all__ = [
+    "CHECK_ACCEPTED",
+    "CHECK_ACCEPTED_JA",
+    "COUNT_ACCEPTED",
+    "COUNT_ACCEPTED_JA",
+    "DONE",
+    "MAX_COUNT_DIGITS",
+    "NOT_DONE",
+    "RATIO_ACCEPTED",
+    "RATIO_ACCEPTED_JA",
+    "parse_check",
+    "parse_count",
+    "parse_ratio",
+    "safe_cell",
+]
+
+#: Check cells read as done, and as not done (a blank cell is not done too).
+DONE = ("済", "済み", "実施済", "実施済み", "確認済", "確認済み", "完了", "有", "あり", "○", "〇", "◯", "✓", "✔",
+        "はい", "yes", "y", "true", "1")  # fmt: skip
+NOT_DONE = ("未", "未実施", "未確認", "無", "なし", "×", "✕", "-", "－", "―", "いいえ", "no", "n", "false", "0")
+#: A count has at most this many digits (below 10**18): beyond it the cell is refused, not guessed.
+MAX_COUNT_DIGITS = 18
+
+CHECK_ACCEPTED = f"done: {'/'.join(DONE)}; not done: {'/'.join(NOT_DONE)}/blank"
+CHECK_ACCEPTED_JA = f"実施済みは {'・'.join(DONE)}、未実施は {'・'.join(NOT_DONE)}・空欄"
+COUNT_ACCEPTED = (
+    f"a whole number of 0 or more (up to {MAX_COUNT_DIGITS} digits), e.g. 1234, 1,234 or １，２３４, "
+    "optionally followed by 件"
+)
+COUNT_ACCEPTED_JA = f"0以上の整数（{MAX_COUNT_DIGITS}桁まで）。例：1234、1,234、１，２３４。末尾の「件」は可"
+RATIO_ACCEPTED = "a percentage such as 49.9% or a fraction such as 0.499"
+RATIO_ACCEPTED_JA = "49.9% のような百分率、または 0.499 のような小数"
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+_CHECKS: dict[str, bool] = {**{_norm(v): True for v in DONE}, **{_norm(v): False for v in NOT_DONE}, "": False}
+# The raw spellings too, so that the usual cell is found without normalising it.
+_CHECKS_RAW: dict[str, bool] = {**{v: True for v in DONE}, **{v: False for v in NOT_DONE}, **_CHECKS}
+_COUNT_RE = re.compile(r"\d+|\d{1,3}(?:,\d{3})+", re.ASCII)
+_NEGATIVE_RE = re.compile(r"[-−]\s*(?:\d+|\d{1,3}(?:,\d{3})+)", re.ASCII)
+_RATIO_RE = re.compile(r"(\d{1,12})(?:\.(\d{1,17}))?\s*(%?)", re.ASCII)
+
+
+def parse_check(raw: str) -> bool | None:
+    """True (done), False (not done, blank included) or None (not a check mark)."""
+    found = _CHECKS_RAW.get(raw)
+    if found is not None:
+        return found
+    return _CHECKS.get(_norm(raw))
+
+
+def parse_count(raw: str) -> int | str:
+    """The count, or what is wrong with it: ``"blank"``, ``"negative"``, ``"too large"`` or ``"not a count"``."""
+    if raw.isdigit() and raw.isascii():  # the usual cell, at once
+        return int(raw) if len(raw) <= MAX_COUNT_DIGITS else "too large"
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if text.endswith("件"):
+        text = text[:-1].rstrip()
+    if not text:
+        return "blank"
+    if _COUNT_RE.fullmatch(text):
+        digits = text.replace(",", "").lstrip("0") or "0"
+        return int(digits) if len(digits) <= MAX_COUNT_DIGITS else "too large"
+    if _NEGATIVE_RE.fullmatch(text):
+        return "negative"
+    return "not a count"
+
+
+def parse_ratio(raw: str) -> tuple[Fraction, Fraction] | str | None:
+    """The ratio (f) as an exact fraction and the rounding its written digits allow (half a
+    unit of the last digit); ``None`` for a blank cell; ``"not a ratio"`` otherwise.
+
+    ``49.9%`` is 499/1000 (± 0.05%); a number without ``%`` is the fraction itself, as Excel
+    stores a percentage cell (``0.499``).
+    """
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        return None
+    m = _RATIO_RE.fullmatch(text)
+    if not m:
+        return "not a ratio"
+    whole, decimals, percent = m[1], m[2] or "", m[3]
+    value = Fraction(int(whole + decimals), 10 ** len(decimals))
+    tolerance = Fraction(1, 2 * 10 ** len(decimals))
+    if percent:
+        value, tolerance = value / 100, tolerance / 100
+    return value, max(tolerance, Fraction(1, 10**9))  # a float stored by Excel has noise in its last digits
+
+
+# ---------------------------------------------------------------- writing for Excel
+
+_FORMULA = frozenset("=+-@\t\r\n")
+# What Excel may skip before a formula's first character, or read as one after NFKC (＝＋－＠).
+_SUSPECT = frozenset(" \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff＝＋－＠﹦﹢﹣\uff20") | _FORMULA
+
+
+def safe_cell(cell: str) -> str:
+    """``cell`` neutralised against formula injection: one that starts (after spaces or
+    zero-width characters, full-width forms read as ASCII) with = + - @ tab CR or LF gets a
+    leading ``'``.  A negative number such as ``-5`` is neutralised too (``'-5``)."""
+    if not cell or cell[0] not in _SUSPECT:
+        return cell
+    for ch in cell:
+        if ch in " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff":
+            continue
+        if unicodedata.normalize("NFKC", ch) in _FORMULA or ch in "\t\r\n":
+            return "'" + cell
+        break
+    return cell

@@ -1,0 +1,141 @@
+"""Finding the header row: the first of the first :data:`HEADER_SEARCH_ROWS` non-blank rows
+(or two rows read together, for a two-row header) that names every needed column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from .columns import COLUMNS, REQUIRED, field_of, label
+from .sheeterror import SheetError, shown, shown_name
+from .sheetread import Row
+
+__all__ = ["HEADER_SEARCH_ROWS", "Header", "find_header", "is_blank"]
+
+#: How many non-blank rows from the top may hold the header (title rows may come first).
+HEADER_SEARCH_ROWS = 10
+
+
+def is_blank(cells: Sequence[str]) -> bool:
+    for c in cells:  # noqa: SIM110 (a loop that stops at the first filled cell is the fastest here)
+        if c and not c.isspace():
+            return False
+    return True
+
+
+class Header:
+    """The header found: its cells (two rows joined for a two-row header), field -> column, its last line."""
+
+    def __init__(self, cells: list[str], columns: dict[str, int], line: int) -> None:
+        self.cells = cells
+        self.columns = columns
+        self.line = line
+
+
+def _missing(found: Mapping[str, int]) -> list[str]:
+    counts = ("planned", "registered")
+    if "ratio" in found and not any(f in found for f in counts):
+        return [f for f in REQUIRED if f not in counts and f not in found]
+    return [f for f in REQUIRED if f not in found]
+
+
+def _match(cells: Sequence[str], overrides: Mapping[str, str]) -> tuple[dict[str, int], tuple[str, int, int] | None]:
+    """field -> column, and the first field named twice (field, first column, second column)."""
+    found: dict[str, int] = {}
+    twice = None
+    for i, cell in enumerate(cells):
+        if not cell.strip():
+            continue
+        field = field_of(cell, overrides)
+        if field is None:
+            continue
+        if field in found:
+            twice = twice or (field, found[field], i)
+            continue
+        found[field] = i
+    return found, twice
+
+
+def _joined(upper: Sequence[str], lower: Sequence[str]) -> list[str]:
+    """Two header rows read as one: a lower cell under an upper one that spans it (merged, so
+    written once at its left) is read with it; a lower cell alone stands for itself."""
+    out: list[str] = []
+    above = ""
+    for i in range(max(len(upper), len(lower))):
+        u = upper[i].strip() if i < len(upper) else ""
+        d = lower[i].strip() if i < len(lower) else ""
+        if u:
+            above = u
+        if d and field_of(d) is None and above:
+            out.append(above + d)
+        elif d:
+            out.append(d)
+        else:
+            out.append(u)
+    return out
+
+
+def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) -> tuple[Header, list[Row], list[int]]:
+    """The header, the rows read after it while looking (to be checked first), and the blank
+    lines met while looking.  :class:`SheetError` when no row names every needed column."""
+    candidates: list[Row] = []
+    blank: list[int] = []
+    for row in rows:
+        if is_blank(row[1]):
+            blank.append(row[0])
+            continue
+        candidates.append(row)
+        if len(candidates) >= HEADER_SEARCH_ROWS + 1:
+            break
+    expected = ", ".join(label(f)[0] for f in REQUIRED)
+    expected_ja = "、".join(f"{label(f)[1]}（{f}）" for f in REQUIRED)
+    shown_file = shown_name(name)
+    if not candidates:
+        raise SheetError(
+            f"{shown_file}: no header row (the file is empty or blank); accepted: a header with {expected}",
+            f"進捗シート {shown_file} に見出し行がありません（空のファイルか、空行だけのファイルです）。"
+            f"必要な列：{expected_ja}",
+        )
+    best: tuple[int, list[str], list[str]] | None = None  # (fields found, missing, cells)
+    for k, (_, cells, _) in enumerate(candidates[:HEADER_SEARCH_ROWS]):
+        tries: list[tuple[list[str], int]] = [(cells, k + 1)]
+        if k + 1 < min(len(candidates), HEADER_SEARCH_ROWS):
+            tries.append((_joined(cells, candidates[k + 1][1]), k + 2))
+        for joined, after in tries:
+            found, twice = _match(joined, overrides)
+            missing = _missing(found)
+            if not missing:
+                if twice:
+                    field, a, b = twice
+                    en, ja = label(field)
+                    raise SheetError(
+                        f"{shown_file}: header: columns {a + 1} and {b + 1} both name {en}; accepted: each column once",
+                        f"進捗シート {shown_file} の見出しで、{a + 1}列目と{b + 1}列目がどちらも{ja}です"
+                        "（各列は一度だけ）",
+                    )
+                if after == k + 1 and k + 1 < min(len(candidates), HEADER_SEARCH_ROWS):
+                    # A second header row below (column letters under the names, its 団体名 cell blank)?
+                    below = candidates[k + 1][1]
+                    i = found["organization"]
+                    if i >= len(below) or not below[i].strip() or field_of(below[i], overrides) == "organization":
+                        two, twice2 = _match(_joined(cells, below), overrides)
+                        if not _missing(two) and not twice2:
+                            joined, found, after = _joined(cells, below), two, k + 2
+                last = candidates[after - 1][0]
+                return Header(list(joined), found, last), candidates[after:], blank
+            if best is None or len(found) > best[0]:
+                best = (len(found), missing, list(joined))
+    assert best is not None
+    _, missing, cells = best
+    lacks = ", ".join(label(f)[0] for f in missing)
+    lacks_ja = "、".join(f"{label(f)[1]}（{f}）" for f in missing)
+    found_text = ", ".join(shown(c, 40) for c in cells if c.strip())
+    if len(found_text) > 400:
+        found_text = found_text[:400] + "…"
+    raise SheetError(
+        f"{shown_file}: header lacks {lacks}; accepted: a header with {expected} "
+        f"(or the ratio 割合 (f) instead of both counts); headers found: {found_text}; "
+        f"to use another header, give --column KEY=HEADER (KEY one of {', '.join(COLUMNS)})",
+        f"進捗シート {shown_file} の見出し行に次の列がありません：{lacks_ja}。必要な列：{expected_ja}"
+        f"（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：{found_text}。"
+        f"別の見出しを使うには --column KEY=見出し を指定してください（KEY は {', '.join(COLUMNS)}）",
+    )

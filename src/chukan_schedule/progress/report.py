@@ -1,0 +1,243 @@
+"""A sheet read row by row (:class:`Sheet`), its running totals (:class:`Tally`), and the whole
+report for a library caller (:func:`read_sheet`, :class:`ProgressReport`)."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import NamedTuple
+
+import attrs
+
+from ..model import Milestone
+from .header import find_header, is_blank
+from .rows import RowError, RowResult, make_checker
+from .sheeterror import SheetError, shown_name
+from .sheetread import open_sheet
+
+__all__ = ["DEADLINE_MILESTONE", "MAX_BLANK_LINES", "Organization", "ProgressReport", "Sheet", "Tally", "read_sheet"]
+
+DEADLINE_MILESTONE = "advice_deadline"
+#: Blank lines listed (all are counted).
+MAX_BLANK_LINES = 1000
+
+
+class Organization(NamedTuple):
+    """One organization of the sheet: its items (rows read), how many need advice and which."""
+
+    prefecture: str | None
+    organization_code: str | None
+    organization: str
+    items: int
+    needs_advice: int
+    advised_items: tuple[str, ...]
+
+
+def _pref_key(text: str) -> str:
+    key = unicodedata.normalize("NFKC", text).strip()
+    return key[:-1] if len(key) > 2 and key[-1] in "都道府県" else key
+
+
+@attrs.define
+class Tally:
+    """Running totals: what the summary and the per-organization view need, never the rows."""
+
+    rows_read: int = 0
+    rows_needing_advice: int = 0
+    rows_in_error: int = 0
+    blank_rows: int = 0
+    blank_lines: list[int] = attrs.field(factory=list)
+    _orgs: dict[object, list[object]] = attrs.field(factory=dict)
+
+    def blank(self, line: int) -> None:
+        self.blank_rows += 1
+        if len(self.blank_lines) < MAX_BLANK_LINES:
+            self.blank_lines.append(line)
+
+    def add(self, row: RowResult) -> None:
+        code = row.organization_code
+        key: object = code if code else (row.prefecture, row.organization)
+        entry = self._orgs.get(key)
+        if entry is None:
+            entry = self._orgs[key] = [row.prefecture, code or None, row.organization, 0, 0, []]
+        entry[3] += 1  # type: ignore[operator]
+        if row.needs_advice:
+            entry[4] += 1  # type: ignore[operator]
+            entry[5].append(row.item)  # type: ignore[attr-defined]
+
+    def organizations(self) -> tuple[Organization, ...]:
+        """One entry per organization, by 団体コード when the sheet has it, else by prefecture and name."""
+        orgs = [
+            Organization(p, c, o, i, n, tuple(a))  # type: ignore[arg-type]
+            for p, c, o, i, n, a in self._orgs.values()
+        ]
+        orgs.sort(
+            key=lambda g: (g.organization_code is None, g.organization_code or "", g.prefecture or "", g.organization)
+        )
+        return tuple(orgs)
+
+
+class Sheet:
+    """A progress sheet opened for reading: iterate it for each row checked against P1.
+
+    ``source`` is the file name as shown (escaped), ``encoding`` how it is read, ``header``
+    the header's cells, ``columns`` field -> 0-based column, ``tally`` the running totals.
+    ``prefecture`` keeps only that prefecture's rows (``北海道``, or ``北海`` without 道).
+    Nothing but the current row is held.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        columns: Mapping[str, str] | None = None,
+        prefecture: str | None = None,
+    ) -> None:
+        name = os.fspath(path)
+        self.source = shown_name(name)
+        self.encoding, rows = open_sheet(name)
+        header, self._pending, blank = find_header(name, rows, columns or {})
+        self._rows = rows
+        self.header = tuple(header.cells)
+        self.columns = header.columns
+        self.tally = Tally()
+        for line in blank:
+            self.tally.blank(line)
+        self._prefecture = None if prefecture is None else _pref_key(prefecture)
+        if self._prefecture is not None and "prefecture" not in self.columns:
+            raise SheetError(
+                f"{self.source}: --prefecture {prefecture}: the sheet has no 都道府県名 (prefecture) column; "
+                "accepted: a sheet with that column, or no --prefecture",
+                f"進捗シート {self.source} に都道府県名の列がないため、--prefecture {prefecture} で絞り込めません",
+            )
+
+    @property
+    def has_prefecture(self) -> bool:
+        return "prefecture" in self.columns
+
+    @property
+    def has_code(self) -> bool:
+        return "organization_code" in self.columns
+
+    def __iter__(self) -> Iterator[RowResult | RowError]:
+        check = make_checker(self.columns, len(self.header))
+        tally = self.tally
+        want = self._prefecture
+        i_pref = self.columns.get("prefecture", 0)
+        for source in (iter(self._pending), self._rows):
+            for line, cells, problem in source:
+                if is_blank(cells):
+                    tally.blank(line)
+                    continue
+                if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
+                    continue
+                result = check(line, cells, problem)
+                tally.rows_read += 1
+                if type(result) is RowResult:
+                    if result.needs_advice:
+                        tally.rows_needing_advice += 1
+                    tally.add(result)
+                else:
+                    tally.rows_in_error += 1
+                yield result
+        self._pending = []
+
+
+@attrs.frozen
+class ProgressReport:
+    """A progress sheet checked against P1, held whole (for a library caller; the command
+    line streams instead).
+
+    ``deadline`` is the plan's milestone ``advice_deadline`` (2017-06-30 for July 2017);
+    ``header`` is the header's cells, ``blank_lines`` the fully blank rows skipped (the first
+    1,000), ``encoding`` how the file was read (``utf-8``, ``utf-8-sig``, ``cp932``,
+    ``utf-16`` or ``xlsx``), ``deadline_en``/``deadline_ja`` the milestone's title.
+    """
+
+    rows: tuple[RowResult, ...]
+    errors: tuple[RowError, ...]
+    deadline: date
+    source: str
+    header: tuple[str, ...] = ()
+    blank_lines: tuple[int, ...] = ()
+    encoding: str = ""
+    deadline_en: str = ""
+    deadline_ja: str = ""
+    organizations: tuple[Organization, ...] = ()
+    blank_count: int = -1
+    has_prefecture: bool = False
+    has_code: bool = False
+
+    @property
+    def rows_read(self) -> int:
+        """Data rows read (checked or in error); blank rows are not counted."""
+        return len(self.rows) + len(self.errors)
+
+    @property
+    def rows_needing_advice(self) -> int:
+        return sum(1 for r in self.rows if r.needs_advice)
+
+    @property
+    def rows_in_error(self) -> int:
+        return len(self.errors)
+
+    @property
+    def blank_rows(self) -> int:
+        return len(self.blank_lines) if self.blank_count < 0 else self.blank_count
+
+
+def deadline_of(plan: object) -> Milestone:
+    """P1's deadline: ``plan`` is a plan (its milestone ``advice_deadline``) or that milestone itself."""
+    if isinstance(plan, Milestone):
+        return plan
+    milestone = getattr(plan, "milestone", None)
+    if milestone is None:
+        raise TypeError(f"plan: expected a Plan or its P1 deadline (a Milestone), got {type(plan).__name__}")
+    found = milestone(DEADLINE_MILESTONE)
+    assert isinstance(found, Milestone)
+    return found
+
+
+def read_sheet(
+    path: str | os.PathLike[str],
+    plan: object,
+    *,
+    columns: Mapping[str, str] | None = None,
+    prefecture: str | None = None,
+) -> ProgressReport:
+    """Read a progress sheet (CSV, tab-separated text or .xlsx) and check each row against P1.
+
+    ``plan`` is the plan (a :class:`~chukan_schedule.engine.Plan`) or its P1 deadline (the
+    milestone ``advice_deadline``); it gives only the deadline.  ``columns`` maps normalised
+    headers to fields (see :func:`~chukan_schedule.progress.columns.parse_column_option`).
+    Raises :class:`SheetError` when the file as a whole cannot be read; a row that cannot be
+    read is reported in ``ProgressReport.errors`` instead.
+    """
+    milestone = deadline_of(plan)
+    sheet = Sheet(path, columns=columns, prefecture=prefecture)
+    rows: list[RowResult] = []
+    errors: list[RowError] = []
+    for result in sheet:
+        if type(result) is RowResult:
+            rows.append(result)
+        else:
+            assert isinstance(result, RowError)
+            errors.append(result)
+    tally = sheet.tally
+    return ProgressReport(
+        rows=tuple(rows),
+        errors=tuple(errors),
+        deadline=milestone.last_day,
+        source=sheet.source,
+        header=sheet.header,
+        blank_lines=tuple(tally.blank_lines),
+        encoding=sheet.encoding,
+        deadline_en=milestone.en,
+        deadline_ja=milestone.ja,
+        organizations=tally.organizations(),
+        blank_count=tally.blank_rows,
+        has_prefecture=sheet.has_prefecture,
+        has_code=sheet.has_code,
+    )

@@ -1,0 +1,362 @@
+"""Each row of a sheet checked against P1, as it is read.
+
+The P1 rule (second notice): advise an organization whose sheet shows, for some item,
+
+* a registered count (実登録件数) below half of the planned count (登録予定件数), column (f):
+  strictly below, ``2 * registered < planned`` in whole numbers (SPEC point 7);
+* no count-range check (登録対象範囲（件数）の確認); or
+* no accuracy check after registration (登録後の正確性の確認, the sample check, column (d)).
+
+A blank registered count is read as 0 and says so.  When the sheet has the ratio (f), it is
+read too: with the counts on the row, a ratio that disagrees with registered/planned beyond
+its rounding is noted on the row (the counts decide); without them, (f) decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import NamedTuple
+
+from ..model import Reason
+from .cells import (
+    CHECK_ACCEPTED,
+    CHECK_ACCEPTED_JA,
+    COUNT_ACCEPTED,
+    COUNT_ACCEPTED_JA,
+    RATIO_ACCEPTED,
+    RATIO_ACCEPTED_JA,
+    parse_check,
+    parse_count,
+    parse_ratio,
+)
+from .columns import label
+from .sheeterror import shown
+
+__all__ = ["CLAUSE", "RowError", "RowResult", "make_checker", "percent"]
+
+CLAUSE = "P1"
+
+
+class RowResult(NamedTuple):
+    """One row of the sheet, read and checked against P1.
+
+    ``line`` is the 1-based line (CSV) or row (xlsx) where the row starts.  ``ratio`` is
+    registered / planned (``None`` when the planned count is zero), or the sheet's ratio (f)
+    when the row has no counts (then ``planned`` and ``registered`` are ``None``).
+    ``prefecture`` and ``organization_code`` are ``None`` when the sheet has no such column.
+    ``notes`` are remarks on the sheet that are not reasons for advice (a ratio (f) that
+    disagrees with the counts).  ``cells`` are the row's original cells.
+    """
+
+    line: int
+    organization: str
+    item: str
+    planned: int | None
+    registered: int | None
+    ratio: float | None
+    range_checked: bool
+    accuracy_checked: bool
+    needs_advice: bool
+    reasons: tuple[Reason, ...]
+    cells: tuple[str, ...] = ()
+    prefecture: str | None = None
+    organization_code: str | None = None
+    notes: tuple[Reason, ...] = ()
+
+
+class RowError(NamedTuple):
+    """A row that could not be read: its line, every problem found (English and Japanese), its cells."""
+
+    line: int
+    message: str
+    cells: tuple[str, ...] = ()
+    message_ja: str = ""
+    prefecture: str | None = None
+    organization_code: str | None = None
+    organization: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.message_ja if lang == "ja" and self.message_ja else self.message
+
+
+def percent(registered: int, planned: int) -> str:
+    """registered/planned as a percentage rounded *down* to 0.1 %, so below half never shows 50.0%."""
+    per_mille = registered * 1000 // planned
+    return f"{per_mille // 10}.{per_mille % 10}%"
+
+
+def _fraction_percent(value: Fraction) -> str:
+    per_mille = value.numerator * 1000 // value.denominator
+    return f"{per_mille // 10}.{per_mille % 10}%"
+
+
+_RANGE = Reason(
+    CLAUSE, "count range not checked (登録対象範囲（件数）の確認)", "登録対象範囲（件数）の確認が行われていません"
+)
+_ACCURACY = Reason(
+    CLAUSE,
+    "accuracy after registration not checked (sample check, column d)",
+    "登録後の正確性の確認（サンプルチェック）が行われていません（(d)欄）",
+)
+
+
+def _count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
+    if planned == 0 and registered > 0:
+        return [
+            Reason(
+                CLAUSE,
+                f"registered count {registered:,} but planned count 0: the sheet is inconsistent",
+                f"登録予定件数が0件なのに実登録件数が{registered:,}件です（シートの不整合）",
+            )
+        ]
+    if planned > 0 and 2 * registered < planned:  # strictly below half (SPEC point 7), exact in integers
+        pct = percent(registered, planned)
+        if blank:
+            return [
+                Reason(
+                    CLAUSE,
+                    f"registered count is blank, read as 0 (nothing registered): below half of the planned count "
+                    f"{planned:,} ({pct}, column f)",
+                    f"実登録件数が空欄のため0件（未登録）と読みました。登録予定件数{planned:,}件の5割を下回っています"
+                    f"（{pct}、(f)欄）",
+                )
+            ]
+        return [
+            Reason(
+                CLAUSE,
+                f"registered count {registered:,} is below half of the planned count {planned:,} ({pct}, column f)",
+                f"実登録件数{registered:,}件が登録予定件数{planned:,}件の5割を下回っています（{pct}、(f)欄）",
+            )
+        ]
+    return []
+
+
+_Check = Callable[[int, list[str], "tuple[str, str] | None"], "RowResult | RowError"]
+
+
+def make_checker(columns: dict[str, int], width: int) -> _Check:
+    """A function that checks one row (line, cells, decoding problem) of a sheet whose header
+    maps ``columns`` (field -> 0-based index) and has ``width`` cells."""
+    i_org, i_item = columns["organization"], columns["item"]
+    i_range, i_acc = columns["range_checked"], columns["accuracy_checked"]
+    i_planned, i_registered = columns.get("planned"), columns.get("registered")
+    i_ratio, i_pref, i_code = columns.get("ratio"), columns.get("prefecture"), columns.get("organization_code")
+    required = {f: i for f, i in columns.items() if f not in ("ratio", "prefecture", "organization_code")}
+    need = max(required.values()) + 1
+    make = RowResult._make
+    reasons_cache: dict[tuple[bool, bool], tuple[Reason, ...]] = {
+        (r, a): tuple(x for x, ok in ((_RANGE, r), (_ACCURACY, a)) if not ok)
+        for r in (True, False)
+        for a in (True, False)
+    }
+
+    def check(line: int, cells: list[str], problem: tuple[str, str] | None) -> RowResult | RowError:
+        n = len(cells)
+        problems: list[tuple[str, str]] = [problem] if problem else []
+        if n > width and any(c.strip() for c in cells[width:]):
+            problems.append(
+                (
+                    f"has {n} cells but the header has {width}; accepted: no values beyond the header",
+                    f"セルが{n}個あり、見出しの{width}列を超えています（見出しを超える値は受け付けません）",
+                )
+            )
+        short: list[str] = []
+        if n < need:
+            short = [f for f, i in required.items() if i >= n]
+            names = ", ".join(label(f)[0] for f in short)
+            names_ja = "・".join(label(f)[1] for f in short)
+            problems.append(
+                (
+                    f"the row has {n} {'cell' if n == 1 else 'cells'}; {names} "
+                    f"{'is' if len(short) == 1 else 'are'} missing; accepted: a cell (empty for a check not done) "
+                    f"for each of the header's {width} columns",
+                    f"この行のセルは{n}個で、{names_ja}の欄がありません（見出しの{width}列それぞれにセルが必要です。"
+                    "未実施の確認は空欄）",
+                )
+            )
+            cells = [*cells, *([""] * (width - n))]
+        prefecture = cells[i_pref].strip() if i_pref is not None and i_pref < len(cells) else None
+        code = cells[i_code].strip() if i_code is not None and i_code < len(cells) else None
+        organization = cells[i_org].strip()
+        item = cells[i_item].strip()
+        if not organization and "organization" not in short:
+            problems.append(
+                (
+                    "団体名 (organization) is blank; accepted: the organisation's name",
+                    "団体名が空欄です（団体名を記入してください）",
+                )
+            )
+        if not item and "item" not in short:
+            problems.append(
+                (
+                    "特定個人情報 (item) is blank; accepted: the specific personal information's name",
+                    "特定個人情報が空欄です（特定個人情報の名称を記入してください）",
+                )
+            )
+        planned: int | str | None = None
+        registered: int | str | None = None
+        blank_registered = False
+        raw_planned = cells[i_planned] if i_planned is not None else ""
+        raw_registered = cells[i_registered] if i_registered is not None else ""
+        sheet_ratio = parse_ratio(cells[i_ratio]) if i_ratio is not None else None
+        if isinstance(sheet_ratio, str):
+            problems.append(
+                (
+                    f"割合 (ratio, column f) {shown(cells[i_ratio])!r} is not a ratio; accepted: {RATIO_ACCEPTED}"  # type: ignore[index]
+                    "",
+                    f"割合（(f)欄）「{shown(cells[i_ratio])}」は割合として読めません（{RATIO_ACCEPTED_JA}）",  # type: ignore[index]
+                )
+            )
+            sheet_ratio = None
+        by_ratio = (
+            i_ratio is not None and sheet_ratio is not None and not raw_planned.strip() and not raw_registered.strip()
+        )
+        if not by_ratio and i_planned is not None:
+            planned = parse_count(raw_planned)
+            registered = parse_count(raw_registered)
+            if registered == "blank":
+                registered, blank_registered = 0, True
+            for field, value, raw in (("planned", planned, raw_planned), ("registered", registered, raw_registered)):
+                if isinstance(value, str) and field not in short:
+                    problems.append(_count_problem(field, value, raw))
+        elif not by_ratio:  # a sheet with the ratio (f) and no counts: (f) is needed
+            problems.append(
+                (
+                    "割合 (ratio, column f) is blank and the sheet has no counts; accepted: " + RATIO_ACCEPTED,
+                    f"割合（(f)欄）が空欄で、件数の欄もありません（{RATIO_ACCEPTED_JA}）",
+                )
+            )
+        range_checked = parse_check(cells[i_range])
+        accuracy_checked = parse_check(cells[i_acc])
+        for field, mark, raw in (
+            ("range_checked", range_checked, cells[i_range]),
+            ("accuracy_checked", accuracy_checked, cells[i_acc]),
+        ):
+            if mark is None and field not in short:
+                ja = label(field)[1]
+                problems.append(
+                    (
+                        f"{ja} ({COLUMN_EN[field]}) {shown(raw)!r} is not a check mark; accepted: {CHECK_ACCEPTED}",
+                        f"{ja}「{shown(raw)}」は確認欄の値として読めません（{CHECK_ACCEPTED_JA}）",
+                    )
+                )
+        if problems:
+            if any(("\n" in cells[i] or "\r" in cells[i]) for i in required.values() if i < n):
+                problems.append(
+                    (
+                        'a cell runs over several lines: an unclosed quote (") may have swallowed the lines after it; '
+                        "accepted: a quoted cell closed on its own row",
+                        '複数行にわたるセルがあります。閉じていない引用符（"）が後の行を取り込んでいる可能性があります'
+                        "（引用符はその行の中で閉じてください）",
+                    )
+                )
+            return RowError(
+                line,
+                "; ".join(en for en, _ in problems),
+                tuple(cells[:n]),
+                "。".join(ja for _, ja in problems),
+                prefecture,
+                code,
+                organization,
+            )
+        assert isinstance(range_checked, bool) and isinstance(accuracy_checked, bool)
+        notes: tuple[Reason, ...] = ()
+        if by_ratio:
+            assert isinstance(sheet_ratio, tuple)
+            given = sheet_ratio[0]
+            reasons = [] if 2 * given >= 1 else [_ratio_reason(given)]
+            ratio: float | None = float(given)
+            planned = registered = None
+        else:
+            assert isinstance(planned, int) and isinstance(registered, int)
+            reasons = (
+                _count_reasons(planned, registered, blank_registered)
+                if (blank_registered or 2 * registered < planned or planned == 0)
+                else []
+            )
+            ratio = None if planned == 0 else registered / planned
+            if isinstance(sheet_ratio, tuple) and planned > 0:
+                notes = _disagreement(sheet_ratio, registered, planned, cells[i_ratio])  # type: ignore[index]
+        if reasons:
+            reasons.extend(reasons_cache[range_checked, accuracy_checked])
+            all_reasons = tuple(reasons)
+        else:
+            all_reasons = reasons_cache[range_checked, accuracy_checked]
+        return make(
+            (
+                line,
+                organization,
+                item,
+                planned,
+                registered,
+                ratio,
+                range_checked,
+                accuracy_checked,
+                bool(all_reasons),
+                all_reasons,
+                tuple(cells[:n]),
+                prefecture,
+                code,
+                notes,
+            )
+        )
+
+    return check
+
+
+COLUMN_EN = {
+    "planned": "planned count",
+    "registered": "registered count",
+    "range_checked": "range check",
+    "accuracy_checked": "accuracy check",
+}
+
+
+def _count_problem(field: str, what: str, raw: str) -> tuple[str, str]:
+    ja = label(field)[1]
+    en = f"{ja} ({COLUMN_EN[field]})"
+    cell = shown(raw, 40)
+    if what == "blank":
+        return f"{en} is blank; accepted: {COUNT_ACCEPTED}", f"{ja}が空欄です（受け付ける値：{COUNT_ACCEPTED_JA}）"
+    if what == "negative":
+        return (
+            f"{en} {cell!r} is negative; accepted: {COUNT_ACCEPTED}",
+            f"{ja}「{cell}」が負の数です（受け付ける値：{COUNT_ACCEPTED_JA}）",
+        )
+    if what == "too large":
+        return (
+            f"{en} {cell!r} is too large; accepted: {COUNT_ACCEPTED}",
+            f"{ja}「{cell}」は大きすぎます（受け付ける値：{COUNT_ACCEPTED_JA}）",
+        )
+    return (
+        f"{en} {cell!r} is not a count; accepted: {COUNT_ACCEPTED}",
+        f"{ja}「{cell}」は件数として読めません（受け付ける値：{COUNT_ACCEPTED_JA}）",
+    )
+
+
+def _ratio_reason(value: Fraction) -> Reason:
+    pct = _fraction_percent(value)
+    return Reason(
+        CLAUSE,
+        f"the ratio in column f, {pct}, is below half (the row has no counts)",
+        f"(f)欄の割合{pct}が5割を下回っています（この行には件数がありません）",
+    )
+
+
+def _disagreement(sheet: tuple[Fraction, Fraction], registered: int, planned: int, raw: str) -> tuple[Reason, ...]:
+    value, tolerance = sheet
+    computed = Fraction(registered, planned)
+    if abs(value - computed) <= tolerance:
+        return ()
+    cell = shown(raw.strip(), 40)
+    pct = percent(registered, planned)
+    return (
+        Reason(
+            CLAUSE,
+            f"the ratio in column f ({cell}) disagrees with registered/planned {registered:,}/{planned:,} = {pct}; "
+            "the counts decide",
+            f"(f)欄の割合（{cell}）が実登録件数／登録予定件数 {registered:,}／{planned:,} ＝ {pct} と合いません"
+            "（件数で判断しました）",
+        ),
+    )

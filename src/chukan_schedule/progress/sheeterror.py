@@ -1,0 +1,50 @@
+"""The error for a sheet that cannot be read as a whole, and how a file name is shown."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+__all__ = ["MAX_SHOWN", "SheetError", "shown", "shown_name"]
+
+#: An echoed file name or cell is cut to this many characters.
+MAX_SHOWN = 200
+
+
+class SheetError(ValueError):
+    """The file as a whole cannot be read: which file, what was wrong and what is accepted.
+
+    ``str(error)`` is English; ``error.ja`` the same in Japanese, written side by side.
+    """
+
+    def __init__(self, en: str, ja: str | None = None) -> None:
+        super().__init__(en)
+        self.ja = ja if ja is not None else en
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" else str(self)
+
+
+def shown(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` safe to show on a terminal or in a one-line error: bytes that were not UTF-8
+    (``surrogateescape``), control and format characters escaped, cut to ``limit`` characters.
+
+    >>> shown("a\\x1bb"), shown("\\udc82\\udca0.csv"), shown("x" * 9, 5)
+    ('a\\\\x1bb', '\\\\x82\\\\xa0.csv', 'xxxxx…')
+    """
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+            out.append(ascii(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """A file name as shown in reports and errors (see :func:`shown`)."""
+    return shown(os.fspath(path))

@@ -1,0 +1,505 @@
+"""The report written out as it is read: a text table, JSON or CSV, and the per-organization view.
+
+Every writer takes a :class:`Results` (a streamed :class:`~.report.Sheet` or a held
+:class:`~.report.ProgressReport`) and a ``write`` function for text, and holds no more
+than a block of rows: the rows in error, listed after the others, wait in a temporary
+file; the per-organization view is made from the running totals.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from typing import IO, Protocol
+
+from ..model import Milestone, Reason
+from ..render import display_width
+from .cells import safe_cell
+from .report import Organization, ProgressReport, Sheet, Tally
+from .rows import CLAUSE, RowError, RowResult, percent
+
+__all__ = ["BLOCK", "Results", "results_of", "write_csv", "write_json", "write_organizations", "write_text"]
+
+#: The text table is aligned over blocks of this many rows (the whole table, for a smaller sheet).
+BLOCK = 1000
+
+Write = Callable[[str], object]
+
+
+class Results(Protocol):
+    """What a writer reads: the sheet's description, its checked rows in line order, then its totals."""
+
+    source: str
+    encoding: str
+    header: tuple[str, ...]
+    has_prefecture: bool
+    has_code: bool
+
+    def __iter__(self) -> Iterator[RowResult | RowError]: ...
+
+    def totals(self) -> Tally: ...
+
+
+class _Streamed:
+    def __init__(self, sheet: Sheet, tick: Callable[[int], None] | None = None) -> None:
+        self.sheet = sheet
+        self.source, self.encoding, self.header = sheet.source, sheet.encoding, sheet.header
+        self.has_prefecture, self.has_code = sheet.has_prefecture, sheet.has_code
+        self.tick = tick
+
+    def __iter__(self) -> Iterator[RowResult | RowError]:
+        if self.tick is None:
+            return iter(self.sheet)
+        return self._ticking()
+
+    def _ticking(self) -> Iterator[RowResult | RowError]:
+        tick = self.tick
+        assert tick is not None
+        for n, r in enumerate(self.sheet, 1):
+            if not n & 0xFFFF:
+                tick(n)
+            yield r
+
+    def totals(self) -> Tally:
+        return self.sheet.tally
+
+
+class _Held:
+    def __init__(self, report: ProgressReport) -> None:
+        self.report = report
+        self.source, self.encoding, self.header = report.source, report.encoding, report.header
+        self.has_prefecture, self.has_code = report.has_prefecture, report.has_code
+
+    def __iter__(self) -> Iterator[RowResult | RowError]:
+        merged: list[RowResult | RowError] = [*self.report.rows, *self.report.errors]
+        merged.sort(key=lambda r: r.line)
+        return iter(merged)
+
+    def totals(self) -> Tally:
+        r = self.report
+        tally = Tally(
+            rows_read=r.rows_read,
+            rows_needing_advice=r.rows_needing_advice,
+            rows_in_error=r.rows_in_error,
+            blank_rows=r.blank_rows,
+            blank_lines=list(r.blank_lines),
+        )
+        for row in r.rows:
+            tally.add(row)
+        return tally
+
+
+def results_of(source: Sheet | ProgressReport, tick: Callable[[int], None] | None = None) -> Results:
+    """A sheet (streamed, ``tick(rows)`` every 65,536 rows) or a held report, for the writers."""
+    return _Streamed(source, tick) if isinstance(source, Sheet) else _Held(source)
+
+
+# ---------------------------------------------------------------- small pieces
+
+
+def _deadline_text(d: date, lang: str) -> str:
+    if lang != "ja":
+        return d.isoformat()
+    text = f"{d.year}年{d.month}月{d.day}日"
+    if (d + timedelta(days=1)).month != d.month:
+        text += f"（{d.month}月末）"
+    return text
+
+
+def summary_line(t: Tally, deadline: Milestone, lang: str) -> str:
+    due = _deadline_text(deadline.last_day, lang)
+    if lang == "ja":
+        text = f"読込 {t.rows_read}行：助言等が必要 {t.rows_needing_advice}行、エラー {t.rows_in_error}行"
+        if t.blank_rows:
+            text += f"、空行 {t.blank_rows}行（読み飛ばし）"
+        return text + f"。副本登録及び正確性の担保の期限 {due}（{CLAUSE}）"
+    read, need = t.rows_read, t.rows_needing_advice
+    text = (
+        f"{read} {'row' if read == 1 else 'rows'} read: {need} {'needs' if need == 1 else 'need'} advice, "
+        f"{t.rows_in_error} in error"
+    )
+    if t.blank_rows:
+        text += f", {t.blank_rows} blank skipped"
+    return text + f". Registration and its accuracy due by {due} ({CLAUSE})"
+
+
+def _display(text: str) -> str:
+    """A cell made safe for a terminal: control and format characters (a line break too) shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ascii(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
+
+
+_WIDTHS: dict[str, int] = {}
+
+
+def _width(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    w = _WIDTHS.get(s)
+    if w is None:
+        if len(_WIDTHS) > 100_000:
+            _WIDTHS.clear()
+        w = _WIDTHS[s] = display_width(s)
+    return w
+
+
+def _ratio_text(r: RowResult) -> str:
+    if r.planned is not None and r.registered is not None:
+        return "-" if r.planned == 0 else percent(r.registered, r.planned)
+    if r.ratio is None:
+        return "-"
+    per_mille = math.floor(r.ratio * 1000 + 1e-9)
+    return f"{per_mille // 10}.{per_mille % 10}%"
+
+
+def _count_text(n: int | None) -> str:
+    return "-" if n is None else f"{n:,}"
+
+
+class _Spool:
+    """Lines kept for later (the rows in error) in a temporary file, not in memory."""
+
+    def __init__(self) -> None:
+        self.file: IO[str] | None = None
+
+    def add(self, line: str) -> None:
+        if self.file is None:
+            self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
+        self.file.write(line)
+
+    def replay(self, write: Write) -> bool:
+        if self.file is None:
+            return False
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 16):
+            write(chunk)
+        self.file.close()
+        self.file = None
+        return True
+
+
+# ---------------------------------------------------------------- text
+
+
+_HEAD = {
+    "en": ("line", "code", "prefecture", "organization", "item", "planned", "registered", "ratio", "range",
+           "accuracy", "advice"),
+    "ja": ("行", "団体コード", "都道府県名", "団体名", "特定個人情報", "登録予定件数", "実登録件数", "割合", "範囲確認",
+           "正確性確認", "助言等"),
+}  # fmt: skip
+_RIGHT = (True, False, False, False, False, True, True, True, False, False, False)
+
+
+def _error_line(e: RowError, lang: str) -> str:
+    return f"  {e.line}行目：{e.text('ja')}\n" if lang == "ja" else f"  line {e.line}: {e.message}\n"
+
+
+def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
+    """The readable report: an aligned table (East Asian wide characters count as two
+    columns; aligned over blocks of :data:`BLOCK` rows), each row's P1 reasons under it, the
+    rows in error, and a summary line.  団体コード and 都道府県名 are shown when the sheet has them."""
+    ja = lang == "ja"
+    yes, no = ("済", "未") if ja else ("yes", "no")
+    need = "要" if ja else "NEEDED"
+    note = "注記" if ja else "note"
+    keep = [True, results.has_code, results.has_prefecture, *([True] * 8)]
+    cols = [i for i, k in enumerate(keep) if k]
+    right = [_RIGHT[i] for i in cols]
+    head = tuple(_HEAD["ja" if ja else "en"][i] for i in cols)
+    write(f"{results.source}（{results.encoding}）\n" if ja else f"{results.source} ({results.encoding})\n")
+    widths = [_width(h) for h in head]
+    block: list[tuple[tuple[str, ...], RowResult]] = []
+    errors = _Spool()
+    first = True
+
+    def flush() -> None:
+        nonlocal first
+        for row, _ in block:
+            for i, c in enumerate(row):
+                w = _width(c)
+                if w > widths[i]:
+                    widths[i] = w
+        out: list[str] = []
+        if first:
+            out.append(_line(head, widths, right))
+            first = False
+        for row, r in block:
+            out.append(_line(row, widths, right))
+            for reason in r.reasons:
+                out.append(f"    {reason.clause}: {reason.text(lang)}\n")
+            for n in r.notes:
+                out.append(f"    {note}: {n.text(lang)}\n")
+        block.clear()
+        write("".join(out))
+
+    for r in results:
+        if type(r) is RowError:
+            errors.add(_error_line(r, lang))
+            continue
+        assert isinstance(r, RowResult)
+        full = (
+            str(r.line),
+            _display(r.organization_code or ""),
+            _display(r.prefecture or ""),
+            _display(r.organization),
+            _display(r.item),
+            _count_text(r.planned),
+            _count_text(r.registered),
+            _ratio_text(r),
+            yes if r.range_checked else no,
+            yes if r.accuracy_checked else no,
+            need if r.needs_advice else "-",
+        )
+        block.append((tuple(full[i] for i in cols), r))
+        if len(block) >= BLOCK:
+            flush()
+    flush()
+    if errors.file is not None:
+        write("エラー：\n" if ja else "Errors:\n")
+        errors.replay(write)
+    write(summary_line(results.totals(), deadline, lang) + "\n")
+
+
+def _line(cells: Iterable[str], widths: list[int], right: list[bool]) -> str:
+    parts = []
+    for c, w, r in zip(cells, widths, right, strict=False):
+        fill = " " * (w - _width(c))
+        parts.append(fill + c if r else c + fill)
+    return "  ".join(parts).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- per organization
+
+_ORG_HEAD = {
+    "en": ("code", "prefecture", "organization", "items", "advice", "advised items"),
+    "ja": ("団体コード", "都道府県名", "団体名", "項目数", "助言等", "助言等が必要な特定個人情報"),
+}
+
+
+def write_organizations(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
+    """One line per organization (by 団体コード when the sheet has it, else by prefecture and
+    name): how many items it has, how many need advice and which; then the rows in error
+    and the summary."""
+    ja = lang == "ja"
+    errors = _Spool()
+    for r in results:
+        if type(r) is RowError:
+            errors.add(_error_line(r, lang))
+    totals = results.totals()
+    orgs = totals.organizations()
+    keep = [results.has_code, results.has_prefecture, True, True, True, True]
+    cols = [i for i, k in enumerate(keep) if k]
+    right = [(False, False, False, True, True, False)[i] for i in cols]
+    head = tuple(_ORG_HEAD["ja" if ja else "en"][i] for i in cols)
+    sep = "、" if ja else ", "
+    table = [head]
+    for g in orgs:
+        full = (
+            _display(g.organization_code or ""),
+            _display(g.prefecture or ""),
+            _display(g.organization),
+            str(g.items),
+            str(g.needs_advice) if g.needs_advice else "-",
+            sep.join(_display(i) for i in g.advised_items),
+        )
+        table.append(tuple(full[i] for i in cols))
+    widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
+    widths[-1] = 0  # the last column is not padded
+    write(f"{results.source}（{results.encoding}）\n" if ja else f"{results.source} ({results.encoding})\n")
+    write("".join(_line(row, widths, right) for row in table))
+    if errors.file is not None:
+        write("エラー：\n" if ja else "Errors:\n")
+        errors.replay(write)
+    advised = sum(1 for g in orgs if g.needs_advice)
+    n = len(orgs)
+    if ja:
+        write(f"{n}団体：助言等が必要 {advised}団体。")
+    else:
+        orgs_word = "organization" if n == 1 else "organizations"
+        write(f"{n} {orgs_word}: {advised} {'needs' if advised == 1 else 'need'} advice. ")
+    write(summary_line(totals, deadline, lang) + "\n")
+
+
+# ---------------------------------------------------------------- JSON
+
+_enc = json.encoder.encode_basestring
+
+
+def _s(text: str | None) -> str:
+    return "null" if text is None else str(_enc(text))
+
+
+def _reasons_json(reasons: tuple[Reason, ...]) -> str:
+    if not reasons:
+        return "[]"
+    return "[" + ", ".join(f'{{"clause": {_s(x.clause)}, "en": {_s(x.en)}, "ja": {_s(x.ja)}}}' for x in reasons) + "]"
+
+
+def _row_json(r: RowResult) -> str:
+    return (
+        f'{{"line": {r.line}, "prefecture": {_s(r.prefecture)}, "organization_code": {_s(r.organization_code)}, '
+        f'"organization": {_s(r.organization)}, "item": {_s(r.item)}, '
+        f'"planned": {"null" if r.planned is None else r.planned}, '
+        f'"registered": {"null" if r.registered is None else r.registered}, '
+        f'"ratio": {"null" if r.ratio is None else repr(r.ratio)}, '
+        f'"range_checked": {"true" if r.range_checked else "false"}, '
+        f'"accuracy_checked": {"true" if r.accuracy_checked else "false"}, '
+        f'"needs_advice": {"true" if r.needs_advice else "false"}, '
+        f'"reasons": {_reasons_json(r.reasons)}, "notes": {_reasons_json(r.notes)}}}'
+    )
+
+
+def _error_json(e: RowError) -> str:
+    return (
+        f'{{"line": {e.line}, "prefecture": {_s(e.prefecture)}, "organization_code": {_s(e.organization_code)}, '
+        f'"message": {_s(e.message)}, "message_ja": {_s(e.message_ja)}}}'
+    )
+
+
+def organization_json(g: Organization) -> dict[str, object]:
+    return {
+        "prefecture": g.prefecture,
+        "organization_code": g.organization_code,
+        "organization": g.organization,
+        "items": g.items,
+        "needs_advice": g.needs_advice,
+        "advised_items": list(g.advised_items),
+    }
+
+
+def write_json(results: Results, deadline: Milestone, write: Write) -> None:
+    """One JSON object: ``source``, ``encoding``, ``rows``, ``errors``, ``summary``,
+    ``organizations`` and the P1 ``deadline``, written as the rows are read (one row per line)."""
+    write(f'{{\n  "source": {_s(results.source)},\n  "encoding": {_s(results.encoding)},\n  "rows": [')
+    errors = _Spool()
+    sep = "\n    "
+    esep = "\n    "
+    buf: list[str] = []
+    for r in results:
+        if type(r) is RowError:
+            errors.add(esep + _error_json(r))
+            esep = ",\n    "
+            continue
+        assert isinstance(r, RowResult)
+        buf.append(sep)
+        buf.append(_row_json(r))
+        sep = ",\n    "
+        if len(buf) >= 2000:
+            write("".join(buf))
+            buf.clear()
+    write("".join(buf))
+    write("\n  ]," if sep != "\n    " else "],")
+    write('\n  "errors": [')
+    had = errors.replay(write)
+    write("\n  ]," if had else "],")
+    t = results.totals()
+    summary = {
+        "rows_read": t.rows_read,
+        "rows_needing_advice": t.rows_needing_advice,
+        "rows_in_error": t.rows_in_error,
+        "blank_rows": t.blank_rows,
+        "blank_lines": t.blank_lines,
+    }
+    write(f'\n  "summary": {json.dumps(summary, ensure_ascii=False)},\n  "organizations": [')
+    orgs = t.organizations()
+    write(",".join("\n    " + json.dumps(organization_json(g), ensure_ascii=False) for g in orgs))
+    write("\n  ]," if orgs else "],")
+    due = {"date": deadline.last_day.isoformat(), "clause": CLAUSE, "en": deadline.en, "ja": deadline.ja}
+    write(f'\n  "deadline": {json.dumps(due, ensure_ascii=False)}\n}}\n')
+
+
+# ---------------------------------------------------------------- CSV
+
+_RESULT_HEAD = {
+    None: ("ratio", "needs_advice", "reasons", "error"),
+    "en": ("ratio", "needs_advice", "reasons", "error"),
+    "ja": ("割合", "助言等の要否", "理由", "エラー"),
+}
+_YES_NO = {None: ("yes", "no"), "en": ("yes", "no"), "ja": ("要", "不要")}
+
+
+def _reasons_cell(reasons: Iterable[Reason], lang: str | None) -> str:
+    if lang is None:
+        return " | ".join(f"{r.clause}: {r.en} / {r.ja}" for r in reasons)
+    return " | ".join(f"{r.clause}: {r.text(lang)}" for r in reasons)
+
+
+class _Lines:
+    def __init__(self, write: Write) -> None:
+        self.out: list[str] = []
+        self.size = 0
+        self.target = write
+
+    def write(self, text: str) -> None:
+        self.out.append(text)
+        if len(self.out) >= 1000:
+            self.flush()
+
+    def flush(self) -> None:
+        self.target("".join(self.out))
+        self.out.clear()
+
+
+def write_csv(results: Results, lang: str | None, write: Write) -> None:
+    """The input rows (blank rows left out) in line order, each with the result columns added
+    after the header's columns: ratio, whether advice is needed, the reasons (and notes), and
+    why the row could not be read; a row's non-blank cells beyond the header follow them.
+    ``lang`` ``en`` or ``ja`` for those columns' names and values, ``None`` for English names
+    with reasons in both languages.  Every cell is neutralised against formula injection
+    (:func:`~.cells.safe_cell`).  Lines end with CRLF, as Excel writes them."""
+    lines = _Lines(write)
+    writer = csv.writer(lines, lineterminator="\r\n")
+    safe = safe_cell
+    header = results.header
+    width = len(header)
+    yes, no = _YES_NO[lang]
+    writer.writerow([*(safe(c) for c in header), *_RESULT_HEAD[lang]])
+    pad = [""] * width
+    for r in results:
+        cells = r.cells
+        row = [safe(c) for c in cells[:width]]
+        if len(row) < width:
+            row.extend(pad[len(row) :])
+        extra = [safe(c) for c in cells[width:]] if len(cells) > width else []
+        if extra and not any(c.strip() for c in extra):
+            extra = []
+        if type(r) is RowResult:
+            ratio = "" if r.ratio is None else repr(r.ratio)
+            reasons = _reasons_cell((*r.reasons, *r.notes), lang) if (r.reasons or r.notes) else ""
+            row.extend((ratio, yes if r.needs_advice else no, safe(reasons), ""))
+        else:
+            assert isinstance(r, RowError)
+            row.extend(("", "", "", safe(r.message_ja if lang == "ja" else r.message)))
+        if extra:
+            row.extend(extra)
+        writer.writerow(row)
+    lines.flush()
+
+
+def write_organizations_csv(results: Results, lang: str | None, write: Write) -> None:
+    """The per-organization view as CSV (one row per organization)."""
+    for _ in results:
+        pass
+    lines = _Lines(write)
+    writer = csv.writer(lines, lineterminator="\r\n")
+    ja = lang == "ja"
+    writer.writerow(_ORG_HEAD["ja" if ja else "en"])
+    sep = "、" if ja else " | "
+    for g in results.totals().organizations():
+        writer.writerow(
+            [
+                safe_cell(g.organization_code or ""),
+                safe_cell(g.prefecture or ""),
+                safe_cell(g.organization),
+                g.items,
+                g.needs_advice,
+                safe_cell(sep.join(g.advised_items)),
+            ]
+        )
+    lines.flush()
