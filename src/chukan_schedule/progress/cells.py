@@ -17,6 +17,7 @@ from fractions import Fraction
 __all__ = [
     "CHECK_ACCEPTED",
     "CHECK_ACCEPTED_JA",
+    "CHECK_MARKS",
     "COUNT_ACCEPTED",
     "COUNT_ACCEPTED_JA",
     "DONE",
@@ -24,6 +25,7 @@ __all__ = [
     "NOT_DONE",
     "RATIO_ACCEPTED",
     "RATIO_ACCEPTED_JA",
+    "SUSPECT",
     "parse_check",
     "parse_count",
     "parse_ratio",
@@ -53,8 +55,8 @@ def _norm(text: str) -> str:
 
 
 _CHECKS: dict[str, bool] = {**{_norm(v): True for v in DONE}, **{_norm(v): False for v in NOT_DONE}, "": False}
-# The raw spellings too, so that the usual cell is found without normalising it.
-_CHECKS_RAW: dict[str, bool] = {**{v: True for v in DONE}, **{v: False for v in NOT_DONE}, **_CHECKS}
+#: Check cells as written -> done: the usual spellings found without normalising them.
+CHECK_MARKS: dict[str, bool] = {**{v: True for v in DONE}, **{v: False for v in NOT_DONE}, **_CHECKS}
 _COUNT_RE = re.compile(r"\d+|\d{1,3}(?:,\d{3})+", re.ASCII)
 _NEGATIVE_RE = re.compile(r"[-−]\s*(?:\d+|\d{1,3}(?:,\d{3})+)", re.ASCII)
 _RATIO_RE = re.compile(r"(\d{1,12})(?:\.(\d{1,17}))?\s*(%?)", re.ASCII)
@@ -62,7 +64,7 @@ _RATIO_RE = re.compile(r"(\d{1,12})(?:\.(\d{1,17}))?\s*(%?)", re.ASCII)
 
 def parse_check(raw: str) -> bool | None:
     """True (done), False (not done, blank included) or None (not a check mark)."""
-    found = _CHECKS_RAW.get(raw)
+    found = CHECK_MARKS.get(raw)
     if found is not None:
         return found
     return _CHECKS.get(_norm(raw))
@@ -110,14 +112,15 @@ def parse_ratio(raw: str) -> tuple[Fraction, Fraction] | str | None:
 
 _FORMULA = frozenset("=+-@\t\r\n")
 # What Excel may skip before a formula's first character, or read as one after NFKC (＝＋－＠).
-_SUSPECT = frozenset(" \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff＝＋－＠﹦﹢﹣\uff20") | _FORMULA
+#: The first characters of a cell that :func:`safe_cell` looks at twice.
+SUSPECT = frozenset(" \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff＝＋－＠﹦﹢﹣\uff20") | _FORMULA
 
 
 def safe_cell(cell: str) -> str:
     """``cell`` neutralised against formula injection: one that starts (after spaces or
     zero-width characters, full-width forms read as ASCII) with = + - @ tab CR or LF gets a
     leading ``'``.  A negative number such as ``-5`` is neutralised too (``'-5``)."""
-    if not cell or cell[0] not in _SUSPECT:
+    if not cell or cell[0] not in SUSPECT:
         return cell
     for ch in cell:
         if ch in " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff":

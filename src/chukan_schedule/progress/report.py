@@ -50,6 +50,8 @@ class Tally:
     blank_rows: int = 0
     blank_lines: list[int] = attrs.field(factory=list)
     _orgs: dict[object, list[object]] = attrs.field(factory=dict)
+    _last_key: object = None
+    _last: list[object] = attrs.field(factory=list)
 
     def blank(self, line: int) -> None:
         self.blank_rows += 1
@@ -59,9 +61,14 @@ class Tally:
     def add(self, row: RowResult) -> None:
         code = row.organization_code
         key: object = code if code else (row.prefecture, row.organization)
-        entry = self._orgs.get(key)
-        if entry is None:
-            entry = self._orgs[key] = [row.prefecture, code or None, row.organization, 0, 0, []]
+        if key == self._last_key:
+            entry = self._last
+        else:
+            found = self._orgs.get(key)
+            if found is None:
+                found = self._orgs[key] = [row.prefecture, code or None, row.organization, 0, 0, []]
+            entry = self._last = found
+            self._last_key = key
         entry[3] += 1  # type: ignore[operator]
         if row.needs_advice:
             entry[4] += 1  # type: ignore[operator]
@@ -126,22 +133,30 @@ class Sheet:
         tally = self.tally
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
-        for source in (iter(self._pending), self._rows):
-            for line, cells, problem in source:
-                if is_blank(cells):
-                    tally.blank(line)
-                    continue
-                if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
-                    continue
-                result = check(line, cells, problem)
-                tally.rows_read += 1
-                if type(result) is RowResult:
-                    if result.needs_advice:
-                        tally.rows_needing_advice += 1
-                    tally.add(result)
-                else:
-                    tally.rows_in_error += 1
-                yield result
+        add = tally.add
+        read = needing = in_error = 0
+        try:
+            for source in (iter(self._pending), self._rows):
+                for line, cells, problem in source:
+                    first = cells[0] if cells else ""
+                    if (not first or first.isspace()) and is_blank(cells):
+                        tally.blank(line)
+                        continue
+                    if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
+                        continue
+                    result = check(line, cells, problem)
+                    read += 1
+                    if type(result) is RowResult:
+                        if result.needs_advice:
+                            needing += 1
+                        add(result)
+                    else:
+                        in_error += 1
+                    yield result
+        finally:
+            tally.rows_read += read
+            tally.rows_needing_advice += needing
+            tally.rows_in_error += in_error
         self._pending = []
 
 

@@ -22,8 +22,10 @@ from ..model import Reason
 from .cells import (
     CHECK_ACCEPTED,
     CHECK_ACCEPTED_JA,
+    CHECK_MARKS,
     COUNT_ACCEPTED,
     COUNT_ACCEPTED_JA,
+    MAX_COUNT_DIGITS,
     RATIO_ACCEPTED,
     RATIO_ACCEPTED_JA,
     parse_check,
@@ -33,7 +35,7 @@ from .cells import (
 from .columns import label
 from .sheeterror import shown
 
-__all__ = ["CLAUSE", "RowError", "RowResult", "make_checker", "percent"]
+__all__ = ["CHECK_REASONS", "CLAUSE", "RowError", "RowResult", "make_checker", "percent"]
 
 CLAUSE = "P1"
 
@@ -101,6 +103,12 @@ _ACCURACY = Reason(
 )
 
 
+#: (range checked, accuracy checked) -> the reasons the checks give: four tuples shared by every row.
+CHECK_REASONS: dict[tuple[bool, bool], tuple[Reason, ...]] = {
+    (r, a): tuple(x for x, ok in ((_RANGE, r), (_ACCURACY, a)) if not ok) for r in (True, False) for a in (True, False)
+}
+
+
 def _count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
     if planned == 0 and registered > 0:
         return [
@@ -145,14 +153,57 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
     required = {f: i for f, i in columns.items() if f not in ("ratio", "prefecture", "organization_code")}
     need = max(required.values()) + 1
     make = RowResult._make
-    reasons_cache: dict[tuple[bool, bool], tuple[Reason, ...]] = {
-        (r, a): tuple(x for x, ok in ((_RANGE, r), (_ACCURACY, a)) if not ok)
-        for r in (True, False)
-        for a in (True, False)
-    }
+    reasons_cache = CHECK_REASONS
+
+    get_mark = CHECK_MARKS.get
+    fast = i_ratio is None and i_planned is not None and i_registered is not None
+    f_planned = i_planned if i_planned is not None else 0
+    f_registered = i_registered if i_registered is not None else 0
+    limit = MAX_COUNT_DIGITS
 
     def check(line: int, cells: list[str], problem: tuple[str, str] | None) -> RowResult | RowError:
         n = len(cells)
+        if fast and problem is None and n == width:  # the usual row, read at once
+            p, r = cells[f_planned], cells[f_registered]
+            rc, ac = get_mark(cells[i_range]), get_mark(cells[i_acc])
+            if (
+                rc is not None
+                and ac is not None
+                and p.isdigit()
+                and r.isdigit()
+                and p.isascii()
+                and r.isascii()
+                and len(p) <= limit
+                and len(r) <= limit
+            ):
+                org, item = cells[i_org].strip(), cells[i_item].strip()
+                if org and item:
+                    p_n, r_n = int(p), int(r)
+                    base = reasons_cache[rc, ac]
+                    ratio0: float | None
+                    if p_n > 0 and 2 * r_n >= p_n:
+                        found, ratio0 = base, r_n / p_n
+                    else:
+                        found = (*_count_reasons(p_n, r_n, False), *base)
+                        ratio0 = r_n / p_n if p_n else None
+                    return make(
+                        (
+                            line,
+                            org,
+                            item,
+                            p_n,
+                            r_n,
+                            ratio0,
+                            rc,
+                            ac,
+                            bool(found),
+                            found,
+                            tuple(cells),
+                            None if i_pref is None else cells[i_pref].strip(),
+                            None if i_code is None else cells[i_code].strip(),
+                            (),
+                        )
+                    )
         problems: list[tuple[str, str]] = [problem] if problem else []
         if n > width and any(c.strip() for c in cells[width:]):
             problems.append(

@@ -19,9 +19,9 @@ from typing import IO, Protocol
 
 from ..model import Milestone, Reason
 from ..render import display_width
-from .cells import safe_cell
+from .cells import SUSPECT, safe_cell
 from .report import Organization, ProgressReport, Sheet, Tally
-from .rows import CLAUSE, RowError, RowResult, percent
+from .rows import CHECK_REASONS, CLAUSE, RowError, RowResult, percent
 
 __all__ = ["BLOCK", "Results", "results_of", "write_csv", "write_json", "write_organizations", "write_text"]
 
@@ -184,6 +184,22 @@ class _Spool:
         return True
 
 
+def _blocks(results: Results, on_error: Callable[[RowError], object], size: int = BLOCK) -> Iterator[list[RowResult]]:
+    """The checked rows in lists of up to ``size`` (a last, possibly empty, list included);
+    the rows in error go to ``on_error``."""
+    block: list[RowResult] = []
+    for r in results:
+        if type(r) is RowResult:
+            block.append(r)
+            if len(block) >= size:
+                yield block
+                block = []
+        else:
+            assert isinstance(r, RowError)
+            on_error(r)
+    yield block
+
+
 # ---------------------------------------------------------------- text
 
 
@@ -193,11 +209,44 @@ _HEAD = {
     "ja": ("行", "団体コード", "都道府県名", "団体名", "特定個人情報", "登録予定件数", "実登録件数", "割合", "範囲確認",
            "正確性確認", "助言等"),
 }  # fmt: skip
-_RIGHT = (True, False, False, False, False, True, True, True, False, False, False)
 
 
 def _error_line(e: RowError, lang: str) -> str:
     return f"  {e.line}行目：{e.text('ja')}\n" if lang == "ja" else f"  line {e.line}: {e.message}\n"
+
+
+class _Cache(dict[str, object]):
+    """A bounded memo of a function of a cell (the same names come back on every row)."""
+
+    def __init__(self, fn: Callable[[str], object]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str) -> object:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+# Which text columns hold names (any width) and which are right-aligned numbers.
+_NAMES = frozenset((1, 2, 3, 4))
+
+
+def _ratios(
+    planneds: tuple[int | None, ...], regs: tuple[int | None, ...], ratios: tuple[float | None, ...]
+) -> list[str]:
+    out = []
+    for p, r, f in zip(planneds, regs, ratios, strict=True):
+        if p and r is not None:
+            x = r * 1000 // p  # rounded down: below half never shows 50.0%
+            out.append(f"{x // 10}.{x % 10}%")
+        elif p is None and f is not None:
+            x = math.floor(f * 1000 + 1e-9)
+            out.append(f"{x // 10}.{x % 10}%")
+        else:
+            out.append("-")
+    return out
 
 
 def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
@@ -210,56 +259,69 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     note = "注記" if ja else "note"
     keep = [True, results.has_code, results.has_prefecture, *([True] * 8)]
     cols = [i for i, k in enumerate(keep) if k]
-    right = [_RIGHT[i] for i in cols]
-    head = tuple(_HEAD["ja" if ja else "en"][i] for i in cols)
+    head = _HEAD["ja" if ja else "en"]
     write(f"{results.source}（{results.encoding}）\n" if ja else f"{results.source} ({results.encoding})\n")
-    widths = [_width(h) for h in head]
-    block: list[tuple[tuple[str, ...], RowResult]] = []
+    widths = {i: display_width(head[i]) for i in cols}
+    shown_cell: Callable[[str], str] = _Cache(_display).__getitem__  # type: ignore[assignment]
+    width_of: Callable[[str], int] = _Cache(display_width).__getitem__  # type: ignore[assignment]
+    shared = {id(x): f"    {x.clause}: {x.text(lang)}\n" for t in CHECK_REASONS.values() for x in t}
     errors = _Spool()
     first = True
 
-    def flush() -> None:
-        nonlocal first
-        for row, _ in block:
-            for i, c in enumerate(row):
-                w = _width(c)
-                if w > widths[i]:
-                    widths[i] = w
+    def on_error(e: RowError) -> None:
+        errors.add(_error_line(e, lang))
+
+    for block in _blocks(results, on_error):
+        if not block and not first:
+            continue
+        t = list(zip(*block, strict=True)) if block else [() for _ in RowResult._fields]
+        (lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess) = t
+        columns: list[list[str]] = [
+            list(map(str, lines)),
+            [shown_cell(c or "") for c in codes],
+            [shown_cell(c or "") for c in prefs],
+            list(map(shown_cell, orgs)),
+            list(map(shown_cell, items)),
+            [_count_text(p) for p in planneds],
+            [_count_text(p) for p in regs],
+            _ratios(planneds, regs, ratios),
+            [yes if v else no for v in rcs],
+            [yes if v else no for v in acs],
+            [need if v else "-" for v in needs],
+        ]
+        padded: list[list[str]] = []
+        tops: list[str] = []
+        last = cols[-1]
+        for i in cols:
+            col = columns[i]
+            header = head[i]
+            if i in _NAMES or i >= 8:  # names, and the marks (済/未/要 are two columns wide)
+                w = widths[i] = max(widths[i], max(map(width_of, col), default=0))
+                if i == last:  # the last column is not padded
+                    padded.append(col)
+                    tops.append(header)
+                    continue
+                pad = _Cache(lambda c, w=w: c + " " * (w - width_of(c)))  # type: ignore[misc]
+                padded.append(list(map(pad.__getitem__, col)))  # type: ignore[arg-type]
+                tops.append(header + " " * (w - width_of(header)))
+            else:  # ASCII numbers, right-aligned
+                w = widths[i] = max(widths[i], max(map(len, col), default=0))
+                padded.append([c.rjust(w) for c in col])
+                tops.append(" " * (w - display_width(header)) + header)
         out: list[str] = []
         if first:
-            out.append(_line(head, widths, right))
+            out.append("  ".join(tops).rstrip() + "\n")
             first = False
-        for row, r in block:
-            out.append(_line(row, widths, right))
-            for reason in r.reasons:
-                out.append(f"    {reason.clause}: {reason.text(lang)}\n")
-            for n in r.notes:
-                out.append(f"    {note}: {n.text(lang)}\n")
-        block.clear()
+        for text, reasons, notes in zip(map("  ".join, zip(*padded, strict=True)), reasonss, notess, strict=True):
+            out.append(text)
+            out.append("\n")
+            if reasons:
+                for x in reasons:
+                    out.append(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n")
+            if notes:
+                for x in notes:
+                    out.append(f"    {note}: {x.text(lang)}\n")
         write("".join(out))
-
-    for r in results:
-        if type(r) is RowError:
-            errors.add(_error_line(r, lang))
-            continue
-        assert isinstance(r, RowResult)
-        full = (
-            str(r.line),
-            _display(r.organization_code or ""),
-            _display(r.prefecture or ""),
-            _display(r.organization),
-            _display(r.item),
-            _count_text(r.planned),
-            _count_text(r.registered),
-            _ratio_text(r),
-            yes if r.range_checked else no,
-            yes if r.accuracy_checked else no,
-            need if r.needs_advice else "-",
-        )
-        block.append((tuple(full[i] for i in cols), r))
-        if len(block) >= BLOCK:
-            flush()
-    flush()
     if errors.file is not None:
         write("エラー：\n" if ja else "Errors:\n")
         errors.replay(write)
@@ -328,11 +390,11 @@ def write_organizations(results: Results, deadline: Milestone, lang: str, write:
 
 # ---------------------------------------------------------------- JSON
 
-_enc = json.encoder.encode_basestring
+_enc: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _s(text: str | None) -> str:
-    return "null" if text is None else str(_enc(text))
+    return "null" if text is None else _enc(text)
 
 
 def _reasons_json(reasons: tuple[Reason, ...]) -> str:
@@ -341,18 +403,38 @@ def _reasons_json(reasons: tuple[Reason, ...]) -> str:
     return "[" + ", ".join(f'{{"clause": {_s(x.clause)}, "en": {_s(x.en)}, "ja": {_s(x.ja)}}}' for x in reasons) + "]"
 
 
-def _row_json(r: RowResult) -> str:
-    return (
-        f'{{"line": {r.line}, "prefecture": {_s(r.prefecture)}, "organization_code": {_s(r.organization_code)}, '
-        f'"organization": {_s(r.organization)}, "item": {_s(r.item)}, '
-        f'"planned": {"null" if r.planned is None else r.planned}, '
-        f'"registered": {"null" if r.registered is None else r.registered}, '
-        f'"ratio": {"null" if r.ratio is None else repr(r.ratio)}, '
-        f'"range_checked": {"true" if r.range_checked else "false"}, '
-        f'"accuracy_checked": {"true" if r.accuracy_checked else "false"}, '
-        f'"needs_advice": {"true" if r.needs_advice else "false"}, '
-        f'"reasons": {_reasons_json(r.reasons)}, "notes": {_reasons_json(r.notes)}}}'
-    )
+# The JSON of the four reason tuples that most rows share (they live as long as the program).
+_SHARED_JSON = {id(t): _reasons_json(t) for t in CHECK_REASONS.values()}
+
+_ROW = (
+    '{"line": %d, "prefecture": %s, "organization_code": %s, "organization": %s, "item": %s, "planned": %s, '
+    '"registered": %s, "ratio": %s, "range_checked": %s, "accuracy_checked": %s, "needs_advice": %s, '
+    '"reasons": %s, "notes": %s}'
+)
+
+
+def _row_json_with(quote: Callable[[str], str]) -> Callable[[RowResult], str]:
+    shared = _SHARED_JSON
+
+    def row_json(r: RowResult) -> str:
+        pref, code, reasons = r.prefecture, r.organization_code, r.reasons
+        return _ROW % (
+            r.line,
+            "null" if pref is None else quote(pref),
+            "null" if code is None else quote(code),
+            quote(r.organization),
+            quote(r.item),
+            "null" if r.planned is None else r.planned,
+            "null" if r.registered is None else r.registered,
+            "null" if r.ratio is None else repr(r.ratio),
+            "true" if r.range_checked else "false",
+            "true" if r.accuracy_checked else "false",
+            "true" if r.needs_advice else "false",
+            shared[id(reasons)] if id(reasons) in shared else _reasons_json(reasons),
+            _reasons_json(r.notes) if r.notes else "[]",
+        )
+
+    return row_json
 
 
 def _error_json(e: RowError) -> str:
@@ -380,20 +462,17 @@ def write_json(results: Results, deadline: Milestone, write: Write) -> None:
     errors = _Spool()
     sep = "\n    "
     esep = "\n    "
-    buf: list[str] = []
-    for r in results:
-        if type(r) is RowError:
-            errors.add(esep + _error_json(r))
-            esep = ",\n    "
-            continue
-        assert isinstance(r, RowResult)
-        buf.append(sep)
-        buf.append(_row_json(r))
-        sep = ",\n    "
-        if len(buf) >= 2000:
-            write("".join(buf))
-            buf.clear()
-    write("".join(buf))
+    row_json = _row_json_with(_Cache(_enc).__getitem__)  # type: ignore[arg-type]
+
+    def on_error(e: RowError) -> None:
+        nonlocal esep
+        errors.add(esep + _error_json(e))
+        esep = ",\n    "
+
+    for block in _blocks(results, on_error):
+        if block:
+            write(sep + ",\n    ".join(map(row_json, block)))
+            sep = ",\n    "
     write("\n  ]," if sep != "\n    " else "],")
     write('\n  "errors": [')
     had = errors.replay(write)
@@ -461,9 +540,10 @@ def write_csv(results: Results, lang: str | None, write: Write) -> None:
     yes, no = _YES_NO[lang]
     writer.writerow([*(safe(c) for c in header), *_RESULT_HEAD[lang]])
     pad = [""] * width
+    suspect = SUSPECT
     for r in results:
         cells = r.cells
-        row = [safe(c) for c in cells[:width]]
+        row = [safe(c) if c and c[0] in suspect else c for c in cells[:width]]
         if len(row) < width:
             row.extend(pad[len(row) :])
         extra = [safe(c) for c in cells[width:]] if len(cells) > width else []
