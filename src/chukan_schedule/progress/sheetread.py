@@ -313,6 +313,16 @@ def _check_sizes(archive: zipfile.ZipFile, name: str) -> None:
             )
 
 
+def _why(e: BaseException) -> str:
+    """The root of an exception chain (openpyxl wraps the XML parser's refusal), on one short line."""
+    seen = 0
+    while (e.__cause__ or e.__context__) is not None and seen < 10:
+        e = e.__cause__ or e.__context__  # type: ignore[assignment]
+        seen += 1
+    text = " ".join(f"{type(e).__name__}: {e}".split())
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
 def _column_name(n: int) -> str:
     out = ""
     while n:
@@ -341,8 +351,8 @@ def _xlsx_rows(name: str) -> Iterator[Row]:
         raise
     except Exception as e:  # zipfile, KeyError, InvalidFileException, defusedxml's refusals ... on bad files
         raise SheetError(
-            f"{shown}: not a readable .xlsx workbook ({type(e).__name__}: {e}); accepted: .xlsx",
-            f"{where} は読める .xlsx のブックではありません（{type(e).__name__}: {e}）",
+            f"{shown}: not a readable .xlsx workbook ({_why(e)}); accepted: .xlsx",
+            f"{where} は読める .xlsx のブックではありません（{_why(e)}）",
         ) from None
     return _xlsx_stream(name, wb, reader_mod)
 
@@ -407,8 +417,8 @@ def _xlsx_stream(name: str, wb: Any, reader_mod: Any) -> Iterator[Row]:
         raise
     except Exception as e:  # a malformed worksheet, refused XML (entities, DTD) ...
         raise SheetError(
-            f"{shown}: not a readable .xlsx workbook ({type(e).__name__}: {e}); accepted: .xlsx",
-            f"{where} は読める .xlsx のブックではありません（{type(e).__name__}: {e}）",
+            f"{shown}: not a readable .xlsx workbook ({_why(e)}); accepted: .xlsx",
+            f"{where} は読める .xlsx のブックではありません（{_why(e)}）",
         ) from None
     finally:
         wb.close()
