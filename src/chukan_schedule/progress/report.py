@@ -51,6 +51,7 @@ class Tally:
     blank_lines: list[int] = attrs.field(factory=list)
     _orgs: dict[object, list[object]] = attrs.field(factory=dict)
     _last_key: object = None
+    _names: dict[str, str] = attrs.field(factory=dict)
     _last: list[object] = attrs.field(factory=list)
 
     def blank(self, line: int) -> None:
@@ -72,7 +73,8 @@ class Tally:
         entry[3] += 1  # type: ignore[operator]
         if row.needs_advice:
             entry[4] += 1  # type: ignore[operator]
-            entry[5].append(row.item)  # type: ignore[attr-defined]
+            item = self._names.setdefault(row.item, row.item)  # one string per name, not one per row
+            entry[5].append(item)  # type: ignore[attr-defined]
 
     def organizations(self) -> tuple[Organization, ...]:
         """One entry per organization, by 団体コード when the sheet has it, else by prefecture and name."""
