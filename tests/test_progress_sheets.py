@@ -491,3 +491,12 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: 
     status, out, err = run(capsys, "progress", str(path), "--json", "--output", str(tmp_path / "out.json"))
     assert (status, out, err) == (0, "", "")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["summary"]["rows_read"] == 70_000
+
+
+def test_broken_utf16_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.txt"
+    path.write_bytes(b"\xff\xfe\x00\xd8a\x00")  # a BOM, then a lone high surrogate
+    with pytest.raises(
+        SheetError, match=r"sheet\.txt: UTF-16 text that cannot be decoded \(illegal UTF-16 surrogate\)"
+    ):
+        read(path)

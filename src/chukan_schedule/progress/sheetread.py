@@ -122,7 +122,7 @@ def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Iterator[Row]
         )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = io.TextIOWrapper(f, encoding="utf-16", newline="")
-        return "utf-16", _csv_rows(name, _utf16_lines(text), "\t")
+        return "utf-16", _csv_rows(name, _utf16_lines(name, text), "\t")
     encoding = "utf-8"
     while head.startswith(b"\xef\xbb\xbf"):  # one BOM, or two (a file saved twice by a careless tool)
         f.read(3)
@@ -178,13 +178,22 @@ def _tabs(lines: list[bytes]) -> bool:
     return sum(line.count(b"\t") for line in sample) > sum(line.count(b",") for line in sample)
 
 
-def _utf16_lines(text: io.TextIOWrapper) -> Iterator[str]:
+def _utf16_lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
+    shown, where = _where(name)
     first = True
-    for line in text:
-        if first:
-            line = line.lstrip("\ufeff")  # a second BOM
-            first = False
-        yield line
+    try:
+        for line in text:
+            if first:
+                line = line.lstrip("\ufeff")  # a second BOM
+                first = False
+            yield line
+    except UnicodeDecodeError as e:
+        raise SheetError(
+            f"{shown}: UTF-16 text that cannot be decoded ({e.reason}); accepted: UTF-16 with a byte-order mark",
+            f"{where} は UTF-16 として読めません（{e.reason}）",
+        ) from None
+    finally:
+        text.close()
 
 
 class _Lines:
