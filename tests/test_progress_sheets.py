@@ -500,3 +500,17 @@ def test_broken_utf16_is_one_clear_error(tmp_path: Path) -> None:
         SheetError, match=r"sheet\.txt: UTF-16 text that cannot be decoded \(illegal UTF-16 surrogate\)"
     ):
         read(path)
+
+
+def test_a_terminal_sees_the_rows_read_so_far(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    rows = "".join(f"A市,x{i},10,10,済,済\n" for i in range(70_000))
+    path = sheet(tmp_path, f"{HEADER}\n{rows}")
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["progress", str(path), "--json", "--output", str(tmp_path / "out.json"), "--lang", "en"]) == 0
+    # Blocks of 1,000 rows: the first block at or past 65,536 rows read is reported, then the line is cleared.
+    assert terminal.getvalue() == "\r66,000 rows read…\r\x1b[K"

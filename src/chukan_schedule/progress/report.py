@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from itertools import chain
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
@@ -76,6 +77,18 @@ class Tally:
             item = self._names.setdefault(row.item, row.item)  # one string per name, not one per row
             entry[5].append(item)  # type: ignore[attr-defined]
 
+    def count(self, block: list[RowResult | RowError]) -> None:
+        """Count a block of checked rows in."""
+        add = self.add
+        for r in block:
+            if type(r) is RowResult:
+                if r.needs_advice:
+                    self.rows_needing_advice += 1
+                add(r)
+            else:
+                self.rows_in_error += 1
+        self.rows_read += len(block)
+
     def organizations(self) -> tuple[Organization, ...]:
         """One entry per organization, by 団体コード when the sheet has it, else by prefecture and name."""
         orgs = [
@@ -131,35 +144,31 @@ class Sheet:
         return "organization_code" in self.columns
 
     def __iter__(self) -> Iterator[RowResult | RowError]:
+        return chain.from_iterable(self.blocks())
+
+    def blocks(self, size: int = 1000) -> Iterator[list[RowResult | RowError]]:
+        """The checked rows in line order, in lists of up to ``size`` (the last one possibly empty)."""
         check = make_checker(self.columns, len(self.header))
         tally = self.tally
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
-        add = tally.add
-        read = needing = in_error = 0
-        try:
-            for source in (iter(self._pending), self._rows):
-                for line, cells, problem in source:
-                    first = cells[0] if cells else ""
-                    if (not first or first.isspace()) and is_blank(cells):
-                        tally.blank(line)
-                        continue
-                    if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
-                        continue
-                    result = check(line, cells, problem)
-                    read += 1
-                    if type(result) is RowResult:
-                        if result.needs_advice:
-                            needing += 1
-                        add(result)
-                    else:
-                        in_error += 1
-                    yield result
-        finally:
-            tally.rows_read += read
-            tally.rows_needing_advice += needing
-            tally.rows_in_error += in_error
+        block: list[RowResult | RowError] = []
+        for source in (iter(self._pending), self._rows):
+            for line, cells, problem in source:
+                first = cells[0] if cells else ""
+                if (not first or first.isspace()) and is_blank(cells):
+                    tally.blank(line)
+                    continue
+                if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
+                    continue
+                block.append(check(line, cells, problem))
+                if len(block) >= size:
+                    tally.count(block)
+                    yield block
+                    block = []
         self._pending = []
+        tally.count(block)
+        yield block
 
 
 @attrs.frozen

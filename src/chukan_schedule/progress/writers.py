@@ -14,6 +14,7 @@ import math
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from datetime import date, timedelta
 from typing import IO, Protocol
 
@@ -42,6 +43,8 @@ class Results(Protocol):
 
     def __iter__(self) -> Iterator[RowResult | RowError]: ...
 
+    def blocks(self) -> Iterator[list[RowResult | RowError]]: ...
+
     def totals(self) -> Tally: ...
 
 
@@ -53,17 +56,20 @@ class _Streamed:
         self.tick = tick
 
     def __iter__(self) -> Iterator[RowResult | RowError]:
-        if self.tick is None:
-            return iter(self.sheet)
-        return self._ticking()
+        return chain.from_iterable(self.blocks())
 
-    def _ticking(self) -> Iterator[RowResult | RowError]:
+    def blocks(self) -> Iterator[list[RowResult | RowError]]:
         tick = self.tick
-        assert tick is not None
-        for n, r in enumerate(self.sheet, 1):
-            if not n & 0xFFFF:
+        if tick is None:
+            yield from self.sheet.blocks(BLOCK)
+            return
+        n = due = 0
+        for block in self.sheet.blocks(BLOCK):
+            n += len(block)
+            if n >= due + 0x10000:
+                due = n
                 tick(n)
-            yield r
+            yield block
 
     def totals(self) -> Tally:
         return self.sheet.tally
@@ -79,6 +85,12 @@ class _Held:
         merged: list[RowResult | RowError] = [*self.report.rows, *self.report.errors]
         merged.sort(key=lambda r: r.line)
         return iter(merged)
+
+    def blocks(self) -> Iterator[list[RowResult | RowError]]:
+        merged = list(self)
+        for i in range(0, len(merged), BLOCK):
+            yield merged[i : i + BLOCK]
+        yield []
 
     def totals(self) -> Tally:
         r = self.report
@@ -187,17 +199,13 @@ class _Spool:
 def _blocks(results: Results, on_error: Callable[[RowError], object], size: int = BLOCK) -> Iterator[list[RowResult]]:
     """The checked rows in lists of up to ``size`` (a last, possibly empty, list included);
     the rows in error go to ``on_error``."""
-    block: list[RowResult] = []
-    for r in results:
-        if type(r) is RowResult:
-            block.append(r)
-            if len(block) >= size:
-                yield block
-                block = []
-        else:
-            assert isinstance(r, RowError)
-            on_error(r)
-    yield block
+    for block in results.blocks():
+        rows = [r for r in block if type(r) is RowResult]
+        if len(rows) != len(block):
+            for e in block:
+                if type(e) is RowError:
+                    on_error(e)
+        yield rows
 
 
 # ---------------------------------------------------------------- text
