@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from itertools import chain
 from collections.abc import Iterator, Mapping
 from datetime import date
+from itertools import chain
 from typing import NamedTuple
 
 import attrs

@@ -14,8 +14,8 @@ import math
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
 from datetime import date, timedelta
+from itertools import chain
 from typing import IO, Protocol
 
 from ..model import Milestone, Reason
