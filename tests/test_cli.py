@@ -1014,9 +1014,8 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         (
             ["progress", "/nonexistent/sheet.csv"],
-            # The sheet's detail stays English until progress says it through the catalog (issue 9).
-            E + "進捗シートを読み取れません（/nonexistent/sheet.csv: no such file; accepted: a CSV (UTF-8 or CP932) "
-            "or .xlsx file）",
+            # The sheet's errors are written in both languages side by side (issue 9).
+            E + "進捗シート /nonexistent/sheet.csv がありません。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx のファイル",
         ),
         (
             ["chart", "--output", "/nonexistent/folder/july.svg"],

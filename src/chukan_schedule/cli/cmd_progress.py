@@ -17,6 +17,7 @@ from ..messages import msg, os_problem
 from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout
 from .translation import help_text
 
+
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = add("progress", help_text("help.progress"))
     p.epilog = help_text("help.progress.epilog")
