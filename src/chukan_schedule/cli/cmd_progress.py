@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
+from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..engine import Plan
 from ..messages import msg, os_problem
 from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout
@@ -38,12 +38,14 @@ _CHUNK = 1 << 16
 
 
 class _Out:
-    """Text written as UTF-8 in chunks of 64 KiB to ``sink``."""
+    """Text gathered into chunks of 64 Ki characters for ``sink``: as text (standard output, in its
+    encoding, like every command's text) or as UTF-8 bytes (a file, with a BOM for Excel's CSV)."""
 
-    def __init__(self, sink: Callable[[bytes], object], bom: bool) -> None:
+    def __init__(self, sink: Callable[[str], object] | Callable[[bytes], object], encode: bool, bom: bool) -> None:
         self.parts: list[str] = ["\ufeff"] if bom else []
         self.size = 0
         self.sink = sink
+        self.encode = encode
 
     def write(self, text: str) -> None:
         self.parts.append(text)
@@ -53,28 +55,33 @@ class _Out:
 
     def flush(self) -> None:
         if self.parts:
-            self.sink("".join(self.parts).encode("utf-8", "surrogateescape"))
+            text = "".join(self.parts)
             self.parts.clear()
             self.size = 0
+            self.sink(text.encode("utf-8", "surrogateescape") if self.encode else text)  # type: ignore[arg-type]
 
 
-@contextmanager
-def _output(output: str | None, bom: bool) -> Iterator[_Out]:
-    if to_stdout(output):
-        out = _Out(write_stdout, False)  # standard output stays plain UTF-8
-        yield out
+def _emit(output: str | None, bom: bool, render: Callable[[Callable[[str], None]], None]) -> None:
+    """Run ``render`` with a ``write`` for text that goes to standard output, or to the file
+    ``output`` through a temporary file renamed at the end (atomically; nothing replaced if
+    ``render`` fails)."""
+    if to_stdout(output) or own_descriptor(output or "") == 1:
+        out = _Out(write_stdout, False, False)  # standard output: its encoding, no BOM
+        render(out.write)
         out.flush()
         return
     assert output is not None
-    from ..atomic import open_atomic
+
+    def produce(write: Callable[[bytes], object]) -> None:
+        out = _Out(write, True, bom)
+        render(out.write)
+        out.flush()
 
     try:
-        with open_atomic(output) as f:
-            out = _Out(f.write, bom)
-            yield out
-            out.flush()
+        write_atomic(output, produce)
     except OSError as exc:  # a folder, a missing folder, no permission, a full disk ...
-        raise CliError(msg("cli.output_failed", output=output, reason=os_problem(exc))) from None
+        reason = exc.message if isinstance(exc, WriteRefusedError) else os_problem(exc)
+        raise CliError(msg("cli.output_failed", output=output, reason=reason)) from None
 
 
 def _ticker(lang: str) -> Callable[[int], None] | None:
@@ -117,18 +124,21 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         sheet = progress.Sheet(args.file, columns=overrides, prefecture=args.prefecture)
         results = writers.results_of(sheet, tick)
         by_org = args.by == "organization"
-        # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
-        with _output(args.output, bom=args.csv) as out:
+
+        def render(write: Callable[[str], None]) -> None:
             if args.json:
-                writers.write_json(results, deadline, out.write)
+                writers.write_json(results, deadline, write)
             elif args.csv and by_org:
-                writers.write_organizations_csv(results, lang, out.write)
+                writers.write_organizations_csv(results, lang, write)
             elif args.csv:
-                writers.write_csv(results, lang, out.write)
+                writers.write_csv(results, lang, write)
             elif by_org:
-                writers.write_organizations(results, deadline, lang, out.write)
+                writers.write_organizations(results, deadline, lang, write)
             else:
-                writers.write_text(results, deadline, lang, out.write)
+                writers.write_text(results, deadline, lang, write)
+
+        # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
+        _emit(args.output, args.csv, render)
     except progress.SheetError as exc:
         raise CliError(str(exc), exc.ja) from None
     finally:
