@@ -1,4 +1,4 @@
-"""The benchmark program keeps running (its figures are never asserted: speed is measured, not tested)."""
+"""The benchmark programs keep running (their figures are never asserted: speed is measured, not tested)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,29 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_queries.py"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def test_the_benchmark_runs_and_prints_every_row() -> None:
+def bench(name: str, *args: str) -> list[str]:
     out = subprocess.run(
-        [sys.executable, str(BENCH), "--number", "20"], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, str(BENCH / name), *args], capture_output=True, text=True, check=True, timeout=300
     ).stdout
-    lines = out.splitlines()
-    assert lines[0].startswith("38 window edges per operation")  # registration: 19 windows, 2 edges each
-    assert "same-input floor" in lines[1] and "UTC floor" in lines[1]
-    rows = [line for line in lines if line.startswith(("allows()", "windows()", "check()"))]
-    assert [row.split("  ")[0] for row in rows] == [
-        "allows() aware, UTC",
-        "allows() aware, Asia/Tokyo (zoneinfo)",
-        "allows() aware, fixed +09:00",
-        "allows() naive (JST wall clock)",
-        "windows() one week (7 windows)",
-        "check() aware, UTC",
-    ]
-    assert all(row.count("x") >= 2 for row in rows)
+    return out.splitlines()
+
+
+def test_the_query_benchmark_prints_every_query_for_every_kind_of_input() -> None:
+    lines = bench("bench_queries.py", "--rounds", "2", "--instants", "50")
+    assert lines[0].startswith("50 instants per kind of input, 2 interleaved rounds")
+    rows = [line.split() for line in lines[2:]]
+    kinds = ("aware, Asia/Tokyo", "aware, UTC", "naive (JST wall clock)")
+    queries = ("next_window", "window_at", "mode_at", "windows (month)", "check")
+    expected = [(k, q) for k in kinds for q in queries]
+    assert [(line[:24].strip(), line[25:41].strip()) for line in lines[2:]] == expected
+    assert all(row[-3].endswith("x") and row[-2].endswith("x") for row in rows)
+
+
+def test_the_start_benchmark_prints_the_bare_start_and_check() -> None:
+    lines = bench("bench_start.py", "--runs", "1")
+    assert lines[2].startswith("python -c pass")
+    assert lines[3].startswith("python -m chukan_schedule check 2017-07-15T10:00")
+    assert all(line.split()[-2].endswith("x") or line.split()[-3].endswith("x") for line in lines[2:])

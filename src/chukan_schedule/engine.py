@@ -4,19 +4,26 @@ Nothing here knows July 2017.  :class:`Plan` takes :class:`PlanData` (read by
 :mod:`.planfile`), decides each day of the coverage once (its mode, whether it is a rest
 day, the first matching rule of each operation), merges the days' spans into maximal
 windows, and answers every query with :func:`bisect.bisect_right` over those edges.
+
+Every query reads its instant once (:meth:`Plan._normal`) into one of three forms that
+compare field by field with no zone arithmetic: a UTC instant, an instant aware in the plan's
+own zone, or a naive wall-clock time in that zone (the plan's offset is constant over its
+coverage, so wall-clock order is instant order).  The edges are kept in all three forms.
+The reasons of :meth:`Plan.check` are built once per day and operation, at compile time.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import attrs
-import holidays as holidays_lib
 
 from .errors import OutsidePlanError, PlanFileError
+from .instant import to_instant
 from .lang import pick
 from .messages import msg
 from .model import (
@@ -32,14 +39,43 @@ from .model import (
     Rule,
     Window,
 )
-from .timeinput import to_instant
 
-__all__ = ["Plan", "PlanData", "check_periods"]
+if TYPE_CHECKING:  # pragma: no cover - numpy is the optional extra "bulk"
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["Plan", "PlanData", "check_periods", "holiday_names"]
 
 _UTC = timezone.utc
 _OPERATIONS = tuple(Operation)
+# Each Operation keyed by itself and by its value: one dict lookup whichever form a query gives.
+_OPERATION_OF: dict[object, Operation] = {**{op: op for op in Operation}, **{op.value: op for op in Operation}}
 # tzinfo types whose utcoffset() is never None for an aware datetime: safe to convert directly.
 _ALWAYS_OFFSET_TZ = (timezone, ZoneInfo)
+# The three forms an instant is compared in (see the module's docstring).
+_UTC_FORM, _ZONE_FORM, _WALL_FORM = 0, 1, 2
+
+#: A plan's rest days other than Saturdays and Sundays: day -> (English name, Japanese name).
+HolidayNames = Mapping[date, tuple[str, str]]
+
+
+def holiday_names(country: str, first_day: date, last_day: date, source: str = "<plan>") -> dict[date, tuple[str, str]]:
+    """The national holidays of ``country`` from ``first_day`` to ``last_day``, from the ``holidays`` package.
+
+    The package is imported here, on demand: a plan that carries its rest days (the embedded
+    one) never loads it.
+    """
+    import holidays as holidays_lib
+
+    years = range(first_day.year, last_day.year + 1)
+    try:
+        names_ja = holidays_lib.country_holidays(country, years=years, language="ja")
+        names_en = holidays_lib.country_holidays(country, years=years, language="en_US")
+    except NotImplementedError as exc:
+        raise PlanFileError(source, "holidays", msg("plan.holidays", value=repr(country))) from exc
+    return {
+        d: (str(names_en.get(d)), str(name_ja)) for d, name_ja in sorted(names_ja.items()) if first_day <= d <= last_day
+    }
 
 
 @attrs.frozen
@@ -82,25 +118,26 @@ def check_periods(source: str, periods: tuple[Period, ...], first_day: date, las
         raise PlanFileError(source, f"period[{len(periods) - 1}].last_day", problem)
 
 
-@attrs.frozen
 class _Track:
     """One operation's (or the server's) compiled windows.
 
-    ``bounds`` is ``[coverage_start, s0, e0, s1, e1, ..., coverage_end]`` in UTC: for an
-    instant ``t`` inside the coverage, ``bisect_right(bounds, t)`` is even exactly when
-    ``t`` lies in a window.
+    ``forms[f]`` is ``[coverage_start, s0, e0, s1, e1, ..., coverage_end]`` in form ``f``
+    (UTC, the plan's zone, naive wall clock): for an instant ``t`` inside the coverage,
+    ``i = bisect_right(forms[f], t)`` is even exactly when ``t`` lies in a window (window
+    ``i // 2 - 1``), and ``i // 2`` is the first window opening strictly after ``t``.
     """
 
-    windows: tuple[Window, ...]
-    starts: tuple[datetime, ...]
-    ends: tuple[datetime, ...]
-    bounds: tuple[datetime, ...]
-    #: The same bounds as naive wall-clock times (the zone's offset is constant over the
-    #: coverage, so wall-clock order is instant order): a naive instant is compared as it is.
-    local_bounds: tuple[datetime, ...]
-    #: The same bounds, aware in the plan's zone: an instant in that very zone compares
-    #: against them field by field, with no conversion.
-    zone_bounds: tuple[datetime, ...]
+    __slots__ = ("bounds", "ends", "forms", "starts", "windows")
+
+    def __init__(self, windows: tuple[Window, ...], bounds: tuple[datetime, ...], tz: tzinfo) -> None:
+        self.windows = windows
+        self.starts = tuple(w.start for w in windows)
+        self.ends = tuple(w.end for w in windows)
+        utc = tuple(b.astimezone(_UTC) for b in bounds)
+        zone = tuple(b.astimezone(tz) for b in bounds)
+        wall = tuple(b.replace(tzinfo=None) for b in zone)
+        self.bounds = utc
+        self.forms: tuple[tuple[datetime, ...], ...] = (utc, zone, wall)
 
 
 def _day_text_ja(d: date) -> str:
@@ -126,10 +163,16 @@ class Plan:
     Every method that takes an instant accepts a :class:`datetime.datetime`: a naive one is
     wall-clock time in the plan's zone (JST for the July 2017 plan), an aware one is
     converted.  Operations are :class:`Operation` members or their string values.
+
+    ``rest_days`` gives the plan's national holidays over its coverage (day -> English and
+    Japanese names) when the caller already knows them (the embedded plan carries them);
+    without it they come from the ``holidays`` package for ``data.holidays``.
     """
 
     __slots__ = (
         "_days",
+        "_midnights",
+        "_reasons",
         "_server",
         "_tracks",
         "coverage_end",
@@ -138,14 +181,21 @@ class Plan:
         "tz",
     )
 
-    def __init__(self, data: PlanData) -> None:
+    def __init__(self, data: PlanData, rest_days: HolidayNames | None = None) -> None:
         check_periods(data.source, data.periods, data.first_day, data.last_day)
         self.data = data
         self.tz: tzinfo = data.tz
         self.coverage_start = datetime.combine(data.first_day, time(), tzinfo=data.tz)
         self.coverage_end = datetime.combine(data.last_day + timedelta(days=1), time(), tzinfo=data.tz)
         self._check_offset_is_constant()
-        self._days = self._compile_days()
+        if rest_days is None:
+            rest_days = holiday_names(data.holidays, data.first_day, data.last_day, data.source)
+        self._days = self._compile_days(rest_days)
+        midnights = tuple(
+            datetime.combine(data.first_day + timedelta(days=n), time(), tzinfo=data.tz)
+            for n in range(len(self._days) + 1)
+        )
+        self._midnights = _Track((), midnights, self.tz).forms
         self._server = self._compile_track([d.server for d in self._days], None)
         # Keyed by each Operation and by its value, so that a query finds its track in one
         # dict lookup whichever form it is given.
@@ -153,6 +203,8 @@ class Plan:
         for op in _OPERATIONS:
             track = self._compile_track([d.operations[op] for d in self._days], op)
             self._tracks[op] = self._tracks[op.value] = track
+        # What check() says per operation and day, built on the first check() of each operation.
+        self._reasons: dict[Operation, tuple[tuple[tuple[Reason, ...], tuple[str, str, str] | None], ...]] = {}
 
     # ---- compilation (once per plan) ----
 
@@ -160,22 +212,18 @@ class Plan:
         """Refuse a zone whose UTC offset changes within the coverage (daylight saving).
 
         Wall-clock hours such as 08:00 would then be ambiguous or missing on the day of a
-        change; rather than answer wrongly there, such a plan is refused (checked hour by hour).
+        change; rather than answer wrongly there, such a plan is refused.  The offset is read
+        at every midnight of the coverage and at its end: a change between two midnights
+        shows there (no zone changes its offset and back within one day).
         """
         start_utc = self.coverage_start.astimezone(_UTC)
-        hours = int((self.coverage_end - self.coverage_start) / timedelta(hours=1))
-        offsets = {(start_utc + timedelta(hours=h)).astimezone(self.tz).utcoffset() for h in range(hours + 1)}
+        days = (self.data.last_day - self.data.first_day).days + 1
+        offsets = {(start_utc + timedelta(days=n)).astimezone(self.tz).utcoffset() for n in range(days + 1)}
         if len(offsets) != 1:
             raise PlanFileError(self.data.source, "timezone", msg("plan.offset_changes", zone=self.data.tz.key))
 
-    def _compile_days(self) -> tuple[DayPlan, ...]:
+    def _compile_days(self, rest_days: HolidayNames) -> tuple[DayPlan, ...]:
         data = self.data
-        years = range(data.first_day.year, data.last_day.year + 1)
-        try:
-            names_ja = holidays_lib.country_holidays(data.holidays, years=years, language="ja")
-            names_en = holidays_lib.country_holidays(data.holidays, years=years, language="en_US")
-        except NotImplementedError as exc:
-            raise PlanFileError(data.source, "holidays", msg("plan.holidays", value=repr(data.holidays))) from exc
         days: list[DayPlan] = []
         periods = iter(data.periods)
         period = next(periods)
@@ -183,12 +231,13 @@ class Plan:
         while d <= data.last_day:
             if d > period.last_day:
                 period = next(periods)
-            holiday_ja = names_ja.get(d)
-            rest = d.weekday() >= 5 or holiday_ja is not None
+            names = rest_days.get(d)
+            rest = d.weekday() >= 5 or names is not None
             day_type = DayType.REST_DAY if rest else DayType.WEEKDAY
             server = self._decide(d, period.mode, day_type, "server")
             ops = {op: self._decide(d, period.mode, day_type, op.value) for op in _OPERATIONS}
-            days.append(DayPlan(d, period.mode, period, day_type, names_en.get(d), holiday_ja, server, ops))
+            holiday_en, holiday_ja = names if names is not None else (None, None)
+            days.append(DayPlan(d, period.mode, period, day_type, holiday_en, holiday_ja, server, ops))
             d += timedelta(days=1)
         return tuple(days)
 
@@ -218,14 +267,41 @@ class Plan:
                 merged[-1] = (start, span.end, clauses if clause in clauses else (*clauses, clause))
             else:
                 merged.append((span.start, span.end, (clause,)))
-        windows = () if op is None else tuple(Window(s, e, op, c) for s, e, c in merged)
-        starts = tuple(s.astimezone(_UTC) for s, _, _ in merged)
-        ends = tuple(e.astimezone(_UTC) for _, e, _ in merged)
-        edges = [e for pair in zip(starts, ends, strict=True) for e in pair]
-        bounds = (self.coverage_start.astimezone(_UTC), *edges, self.coverage_end.astimezone(_UTC))
-        zone_bounds = tuple(b.astimezone(self.tz) for b in bounds)
-        local_bounds = tuple(b.replace(tzinfo=None) for b in zone_bounds)
-        return _Track(windows, starts, ends, bounds, local_bounds, zone_bounds)
+        windows = tuple(Window(s, e, op, c) for s, e, c in merged) if op is not None else ()
+        edges = [edge for s, e, _ in merged for edge in (s, e)]
+        return _Track(windows, (self.coverage_start, *edges, self.coverage_end), self.tz)
+
+    def _day_reasons(self, day: DayPlan, op: Operation) -> tuple[tuple[Reason, ...], tuple[str, str, str] | None]:
+        """What :meth:`check` says for ``op`` on ``day``: the reasons, and the outside-hours tail (or None)."""
+        reasons = [
+            Reason(
+                day.period.clause,
+                f"{day.day.isoformat()}: {day.period.en}",
+                f"{_day_text_ja(day.day)}：{day.period.ja}",
+            )
+        ]
+        span = day.operations[op]
+        if span.rule is None:
+            reasons.append(
+                Reason(
+                    day.period.clause,
+                    f"The server is stopped all day (planned stop): no {op.en} is possible",
+                    f"計画停止のため終日{op.ja}はできません",
+                )
+            )
+            return tuple(reasons), None
+        reasons.append(span.rule.reason())
+        if span.rule.hours is None:
+            return tuple(reasons), None
+        start_t, end_t = span.rule.hours
+        hours = f"{_clock(start_t)}-{_clock(end_t)}"
+        hours_ja = f"{_clock_ja(start_t)}～{_clock_ja(end_t)}"
+        outside = (
+            span.rule.clause,
+            f" is outside the day's hours for {op.en} ({hours})",
+            f"は{op.ja}の時間外です（この日は{hours_ja}）",  # after the time as Japanese writes it (_clock_ja)
+        )
+        return tuple(reasons), outside
 
     # ---- what the plan holds ----
 
@@ -273,23 +349,56 @@ class Plan:
             raise OutsidePlanError(instant, self.coverage_start, self.coverage_end, "d")
         return self._days[index]
 
-    # ---- answers ----
+    # ---- reading an instant (once per query) ----
 
-    def _covered(self, ts: object, parameter: str = "ts") -> datetime:
-        t = to_instant(ts, self.tz, parameter)
-        if not self.coverage_start <= t < self.coverage_end:
-            raise OutsidePlanError(self._shown(t), self.coverage_start, self.coverage_end, parameter)
-        return t
+    def _normal(self, ts: object, parameter: str = "ts") -> tuple[int, datetime]:
+        """``ts`` in the form it compares in without conversion: (form, value); see the module's docstring.
 
-    def _shown(self, t: datetime) -> datetime:
-        """``t`` in the plan's zone for a message, or as given when that would pass year 9999 or 1."""
+        An instant that UTC cannot hold (beyond year 9999 or before year 1 there) is outside any
+        plan: :class:`OutsidePlanError`, showing it as given.
+        """
         try:
-            return t.astimezone(self.tz)
+            return self._normal_form(ts, parameter)
         except OverflowError:
-            return t
+            shown = ts if isinstance(ts, datetime) else self.coverage_start
+            raise OutsidePlanError(shown, self.coverage_start, self.coverage_end, parameter) from None
 
-    def _day_of(self, t: datetime) -> DayPlan:
-        return self._days[(t.astimezone(self.tz).date() - self.data.first_day).days]
+    def _normal_form(self, ts: object, parameter: str) -> tuple[int, datetime]:
+        if type(ts) is datetime:
+            tz = ts.tzinfo
+            if tz is None:
+                return _WALL_FORM, ts
+            if tz is self.tz:
+                return _ZONE_FORM, ts
+            if tz is _UTC:
+                return _UTC_FORM, ts
+            if type(tz) in _ALWAYS_OFFSET_TZ:
+                return _UTC_FORM, ts.astimezone(_UTC)
+        t = to_instant(ts, self.tz, parameter)
+        if t.tzinfo is self.tz:
+            return _ZONE_FORM, t
+        return _UTC_FORM, t.astimezone(_UTC)
+
+    def _aware(self, form: int, t: datetime) -> datetime:
+        """An instant read by :meth:`_normal`, aware in the plan's zone."""
+        if form == _WALL_FORM:
+            return t.replace(tzinfo=self.tz)
+        if form == _ZONE_FORM:
+            return t
+        return t.astimezone(self.tz)
+
+    def _outside(self, form: int, t: datetime, parameter: str = "ts") -> OutsidePlanError:
+        try:
+            shown = self._aware(form, t)
+        except OverflowError:  # in the plan's zone it would pass year 9999 or 1: shown as it is
+            shown = t
+        return OutsidePlanError(shown, self.coverage_start, self.coverage_end, parameter)
+
+    def _operation(self, op: object) -> Operation:
+        try:
+            return _OPERATION_OF[op]
+        except (KeyError, TypeError):
+            return Operation.coerce(op)  # raises the precise error
 
     def _track(self, op: object) -> _Track:
         try:
@@ -297,30 +406,39 @@ class Plan:
         except (KeyError, TypeError):
             return self._tracks[Operation.coerce(op)]  # raises the precise error
 
+    def _day_index(self, form: int, t: datetime) -> int:
+        """The index in :attr:`days` of the day holding ``t`` (read by :meth:`_normal`)."""
+        i = bisect_right(self._midnights[form], t) - 1
+        if i < 0 or i >= len(self._days):
+            raise self._outside(form, t)
+        return i
+
+    # ---- answers ----
+
     def _contains(self, track: _Track, ts: object) -> bool:
         """Whether instant ``ts`` lies in one of ``track``'s windows: one bisect, no loop.
 
-        This is the hot path of :meth:`allows`: the common inputs (naive, UTC, or aware in
-        a zone whose offset is always known) are compared against the edges as they are or
-        after one conversion; anything else goes through :func:`to_instant`.
+        This is the hot path of :meth:`allows`: :meth:`_normal` written out inline.
         """
         if type(ts) is datetime:
             tz = ts.tzinfo
             if tz is None:
-                bounds, t = track.local_bounds, ts
+                bounds, t = track.forms[_WALL_FORM], ts
             elif tz is self.tz:
-                bounds, t = track.zone_bounds, ts
+                bounds, t = track.forms[_ZONE_FORM], ts
             elif tz is _UTC:
                 bounds, t = track.bounds, ts
             elif type(tz) in _ALWAYS_OFFSET_TZ:
                 bounds, t = track.bounds, ts.astimezone(_UTC)
             else:
-                bounds, t = track.bounds, to_instant(ts, self.tz, "ts").astimezone(_UTC)
+                form, t = self._normal(ts)
+                bounds = track.forms[form]
         else:
-            bounds, t = track.bounds, to_instant(ts, self.tz, "ts").astimezone(_UTC)
+            form, t = self._normal(ts)
+            bounds = track.forms[form]
         i = bisect_right(bounds, t)
         if i == 0 or i == len(bounds):
-            self._covered(ts)  # raises OutsidePlanError with the instant and the coverage
+            raise self._outside(*self._normal(ts))
         return not i & 1
 
     def allows(self, op: Operation | str, ts: datetime) -> bool:
@@ -328,7 +446,7 @@ class Plan:
         try:
             return self._contains(self._track(op), ts)
         except OverflowError:  # beyond year 9999 or 1 in UTC (datetime.max at -23:59): outside any plan
-            self._covered(ts)
+            self._normal(ts)  # raises OutsidePlanError
             raise
 
     def is_operating(self, ts: datetime) -> bool:
@@ -336,26 +454,36 @@ class Plan:
         try:
             return self._contains(self._server, ts)
         except OverflowError:  # as in allows()
-            self._covered(ts)
+            self._normal(ts)  # raises OutsidePlanError
             raise
 
     def mode_at(self, ts: datetime) -> Mode:
         """The server's mode at ``ts`` (table T)."""
-        return self._day_of(self._covered(ts)).mode
+        form, t = self._normal(ts)
+        i = bisect_right(self._midnights[form], t) - 1
+        if i < 0 or i >= len(self._days):
+            raise self._outside(form, t)
+        return self._days[i].mode
 
     def window_at(self, op: Operation | str, ts: datetime) -> Window | None:
         """The window of ``op`` containing ``ts``, or None."""
         track = self._track(op)
-        t = self._covered(ts)
-        i = bisect_right(track.starts, t) - 1
-        if i >= 0 and t < track.ends[i]:
-            return track.windows[i]
-        return None
+        form, t = self._normal(ts)
+        bounds = track.forms[form]
+        i = bisect_right(bounds, t)
+        if i == 0 or i == len(bounds):
+            raise self._outside(form, t)
+        return None if i & 1 else track.windows[i // 2 - 1]
 
     def next_window(self, op: Operation | str, ts: datetime) -> Window | None:
         """The first window of ``op`` that opens strictly after ``ts``, or None."""
         track = self._track(op)
-        i = bisect_right(track.starts, self._covered(ts))
+        form, t = self._normal(ts)
+        bounds = track.forms[form]
+        i = bisect_right(bounds, t)
+        if i == 0 or i == len(bounds):
+            raise self._outside(form, t)
+        i //= 2
         return track.windows[i] if i < len(track.windows) else None
 
     def windows(
@@ -370,75 +498,61 @@ class Plan:
         (``end`` may equal the coverage's end).
         """
         track = self._track(op)
-        lo = self.coverage_start if start is None else self._bound(start, "start")
-        hi = self.coverage_end if end is None else self._bound(end, "end")
-        if hi <= lo:
-            if hi == lo:
+        if start is None and end is None:
+            return list(track.windows)
+        lo_form, lo = (_ZONE_FORM, self.coverage_start) if start is None else self._bound(track, start, "start")
+        hi_form, hi = (_ZONE_FORM, self.coverage_end) if end is None else self._bound(track, end, "end")
+        if (hi <= lo) if lo_form == hi_form else (self._aware(hi_form, hi) <= self._aware(lo_form, lo)):
+            lo_at, hi_at = self._aware(lo_form, lo), self._aware(hi_form, hi)
+            if hi_at == lo_at:
                 return []  # an empty range holds no window, not a window of no length
-            raise ValueError(
-                f"end={hi.astimezone(self.tz).isoformat()} is before start={lo.astimezone(self.tz).isoformat()}; "
-                "expected start <= end"
-            )
-        out: list[Window] = []
-        for i in range(bisect_right(track.ends, lo), len(track.windows)):
-            w = track.windows[i]
-            if w.start >= hi:
-                break
-            if w.start < lo or w.end > hi:
-                w = attrs.evolve(w, start=max(w.start, lo).astimezone(self.tz), end=min(w.end, hi).astimezone(self.tz))
-            out.append(w)
+            raise ValueError(f"end={hi_at.isoformat()} is before start={lo_at.isoformat()}; expected start <= end")
+        lo_bounds, hi_bounds = track.forms[lo_form], track.forms[hi_form]
+        i = bisect_right(lo_bounds, lo)  # even: lo lies in window i // 2 - 1
+        j = bisect_left(hi_bounds, hi)  # even: hi lies in window j // 2 - 1, or is its end
+        out = list(track.windows[(i - 1) // 2 : j // 2])
+        if out:
+            if not i & 1 and lo_bounds[i - 1] != lo:
+                out[0] = attrs.evolve(out[0], start=self._aware(lo_form, lo))
+            if not j & 1 and hi_bounds[j] != hi:
+                out[-1] = attrs.evolve(out[-1], end=self._aware(hi_form, hi))
         return out
 
-    def _bound(self, ts: object, parameter: str) -> datetime:
-        t = to_instant(ts, self.tz, parameter)
-        if not self.coverage_start <= t <= self.coverage_end:
-            raise OutsidePlanError(self._shown(t), self.coverage_start, self.coverage_end, parameter)
-        return t
+    def _bound(self, track: _Track, ts: object, parameter: str) -> tuple[int, datetime]:
+        form, t = self._normal(ts, parameter)
+        bounds = track.forms[form]
+        if not bounds[0] <= t <= bounds[-1]:
+            raise self._outside(form, t, parameter)
+        return form, t
 
     def check(self, op: Operation | str, ts: datetime) -> Decision:
         """The full answer: allowed or not, the window now or next, and the clauses why."""
-        operation = Operation.coerce(op)
-        t = self._covered(ts)
-        at = t.astimezone(self.tz)
-        day = self._day_of(t)
-        window = self.window_at(operation, t)
-        reasons = [
-            Reason(
-                day.period.clause,
-                f"{day.day.isoformat()}: {day.period.en}",
-                f"{_day_text_ja(day.day)}：{day.period.ja}",
-            )
-        ]
-        span = day.operations[operation]
-        if span.rule is None:
-            reasons.append(
-                Reason(
-                    day.period.clause,
-                    f"The server is stopped all day (planned stop): no {operation.en} is possible",
-                    f"計画停止のため終日{operation.ja}はできません",
-                )
-            )
-        else:
-            reasons.append(span.rule.reason())
-            if window is None and span.rule.hours is not None:
-                start_t, end_t = span.rule.hours
-                hours = f"{_clock(start_t)}-{_clock(end_t)}"
-                hours_ja = f"{_clock_ja(start_t)}～{_clock_ja(end_t)}"
-                reasons.append(
-                    Reason(
-                        span.rule.clause,
-                        f"{at:%H:%M:%S} is outside the day's hours for {operation.en} ({hours})",
-                        f"{_clock_ja(at.time())}は{operation.ja}の時間外です（この日は{hours_ja}）",
-                    )
-                )
+        operation = self._operation(op)
+        track = self._tracks[operation]
+        form, t = self._normal(ts)
+        bounds = track.forms[form]
+        i = bisect_right(bounds, t)
+        if i == 0 or i == len(bounds):
+            raise self._outside(form, t)
+        day = bisect_right(self._midnights[form], t) - 1
+        at = t if form == _ZONE_FORM else t.replace(tzinfo=self.tz) if form == _WALL_FORM else t.astimezone(self.tz)
+        by_day = self._reasons.get(operation)
+        if by_day is None:
+            by_day = self._reasons[operation] = tuple(self._day_reasons(d, operation) for d in self._days)
+        reasons, outside = by_day[day]
+        allowed = not i & 1
+        if not allowed and outside is not None:
+            clock = f"{at.hour:02d}:{at.minute:02d}:{at.second:02d}"
+            reasons = (*reasons, Reason(outside[0], clock + outside[1], _clock_ja(at.time()) + outside[2]))
+        n = i // 2
         return Decision(
-            allowed=window is not None,
+            allowed=allowed,
             operation=operation,
             at=at,
-            mode=day.mode,
-            window=window,
-            next_window=self.next_window(operation, t),
-            reasons=tuple(reasons),
+            mode=self._days[day].mode,
+            window=track.windows[n - 1] if allowed else None,
+            next_window=track.windows[n] if n < len(track.windows) else None,
+            reasons=reasons,
         )
 
     def __repr__(self) -> str:

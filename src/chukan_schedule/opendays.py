@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import holidays as holidays_lib
-
 __all__ = [
     "is_open_day",
     "municipality_report_deadline",
@@ -26,6 +24,8 @@ _YEAR_END_CLOSURE = frozenset({(12, 29), (12, 30), (12, 31), (1, 1), (1, 2), (1,
 
 @lru_cache(maxsize=64)
 def _national_holidays(year: int) -> frozenset[date]:
+    import holidays as holidays_lib  # on demand: `import chukan_schedule` does not load it
+
     return frozenset(holidays_lib.country_holidays("JP", years=year))
 
 

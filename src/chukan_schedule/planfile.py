@@ -32,7 +32,6 @@ import sys
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from importlib import resources
 from os import PathLike
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -41,11 +40,6 @@ from .engine import Plan, PlanData, check_periods
 from .errors import PlanFileError
 from .messages import Listing, Message, msg, os_problem, quoted
 from .model import DayType, Milestone, Mode, Operation, Period, Rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "EMBEDDED_PLAN",
@@ -248,13 +242,38 @@ def _too_large(source: str, size: int) -> PlanFileError:
 
 
 def load_embedded_plan(name: str = EMBEDDED_PLAN) -> Plan:
-    """Read a plan shipped inside the package."""
+    """Read a plan shipped inside the package.
+
+    The July 2017 plan comes precompiled (:mod:`.embedded_2017_07`, generated from its TOML
+    file by :mod:`.plancode`, with its rest days): no TOML parse and no ``holidays`` at start.
+    """
+    if name == EMBEDDED_PLAN:
+        from .embedded_2017_07 import DATA, REST_DAYS
+
+        return Plan(DATA, rest_days=REST_DAYS)
+    return Plan(embedded_plan_data(name))
+
+
+def embedded_plan_data(name: str = EMBEDDED_PLAN) -> PlanData:
+    """The data of a plan file shipped inside the package, parsed from its TOML text."""
+    from importlib import resources
+
     text = resources.files(__package__).joinpath("plans").joinpath(name).read_text(encoding="utf-8")
-    return parse_plan(text, source=f"<embedded {name}>")
+    return parse_plan_data(text, source=f"<embedded {name}>")
 
 
 def parse_plan(text: str, source: str = "<string>") -> Plan:
     """Parse the TOML text of a plan file; ``source`` names it in errors."""
+    return Plan(parse_plan_data(text, source))
+
+
+def parse_plan_data(text: str, source: str = "<string>") -> PlanData:
+    """The checked data of a plan file's TOML text (not yet compiled); ``source`` names it in errors."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     check_plan_text(text, source)
     try:
         raw = tomllib.loads(text)
@@ -262,7 +281,7 @@ def parse_plan(text: str, source: str = "<string>") -> Plan:
         raise PlanFileError(source, "", msg("plan.not_toml", detail=str(exc))) from exc
     except RecursionError as exc:  # pragma: no cover - check_plan_text refuses such nesting first
         raise PlanFileError(source, "", msg("plan.nesting", limit=MAX_NESTING)) from exc
-    return Plan(_Reader(source).plan_data(raw))
+    return _Reader(source).plan_data(raw)
 
 
 class _Reader:

@@ -15,6 +15,7 @@ from datetime import timedelta as _timedelta
 from zoneinfo import ZoneInfo
 
 from .errors import InvalidTimestampError, TimestampFormatError
+from .instant import to_instant
 from .messages import msg, quoted
 from .model import Operation
 
@@ -30,24 +31,6 @@ __all__ = [
     "to_instant",
     "to_iso",
 ]
-
-
-def to_instant(ts: object, tz: tzinfo, parameter: str = "ts") -> datetime:
-    """``ts`` as an aware datetime: naive means wall-clock time in ``tz``."""
-    if type(ts) is not datetime and (not isinstance(ts, datetime) or ts != ts):  # pandas' NaT is no instant
-        raise _not_a_datetime(ts, parameter)
-    if ts.tzinfo is None or ts.utcoffset() is None:
-        return ts.replace(tzinfo=tz)
-    return ts
-
-
-def _not_a_datetime(ts: object, parameter: str) -> InvalidTimestampError:
-    message_id = "instant.type"
-    if isinstance(ts, str):
-        message_id = "instant.type_str"
-    elif isinstance(ts, date):
-        message_id = "instant.type_date"
-    return InvalidTimestampError(msg(message_id, parameter=parameter, type=type(ts).__name__, value=repr(ts)))
 
 
 def coerce_operation(op: object) -> str:

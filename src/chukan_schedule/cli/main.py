@@ -47,7 +47,7 @@ def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
         short=Listing(tuple(name for op in Operation for name in op.short_ja)),
     )
     parser = Parser(lang=lang, prog=PROG, description=help_text("help.description"), epilog=epilog)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help=help_text("help.version"))
+    parser.add_argument("--version", action=_Version, nargs=0, help=help_text("help.version"))
     add_common(parser, None)
     # Not required: with no command, main() prints this help (the list of commands), status 0.
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -60,6 +60,14 @@ def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
     for command in COMMANDS:
         command.register(add)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{parser.prog} {_version()}")  # on standard output, as argparse's own "version" action
+        parser.exit()
 
 
 def _version() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -104,6 +103,8 @@ def say(line: str) -> None:
 
 def print_json(obj: object) -> None:
     """Print ``obj`` as indented JSON, Japanese text as it is (not ``\\u`` escapes)."""
+    import json  # on demand: only --json needs it
+
     say(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
