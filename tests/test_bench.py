@@ -32,3 +32,10 @@ def test_the_start_benchmark_prints_the_bare_start_and_check() -> None:
     assert lines[2].startswith("python -c pass")
     assert lines[3].startswith("python -m chukan_schedule check 2017-07-15T10:00")
     assert all(line.split()[-2].endswith("x") or line.split()[-3].endswith("x") for line in lines[2:])
+
+
+def test_the_bulk_benchmark_compares_allows_many_with_a_loop() -> None:
+    lines = bench("bench_bulk.py", "--values", "2000", "--rounds", "1")
+    assert lines[0].startswith("2000 datetime64[us] values")
+    assert lines[2].startswith("Python loop over allows()") and lines[3].startswith("allows_many()")
+    assert "identical answers: True" in lines[4]

@@ -449,6 +449,18 @@ class Plan:
             self._normal(ts)  # raises OutsidePlanError
             raise
 
+    def allows_many(self, op: Operation | str, instants: Any) -> npt.NDArray[np.bool_]:
+        """Whether ``op`` may be done at each of ``instants``: a numpy array of booleans.
+
+        ``instants``: a numpy ``datetime64`` array (naive values are the plan's wall clock),
+        a pandas ``Series``/``DatetimeIndex`` (aware ones are converted), a pyarrow timestamp
+        array, or any sequence of datetimes.  Needs numpy (``pip install 'chukan-schedule[bulk]'``);
+        see :mod:`chukan_schedule.bulk`.
+        """
+        from .bulk import allows_many
+
+        return allows_many(self, op, instants)
+
     def is_operating(self, ts: datetime) -> bool:
         """Whether the server is running at ``ts``: not a planned stop, inside the hours of H."""
         try:
