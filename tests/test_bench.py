@@ -39,3 +39,11 @@ def test_the_bulk_benchmark_compares_allows_many_with_a_loop() -> None:
     assert lines[0].startswith("2000 datetime64[us] values")
     assert lines[2].startswith("Python loop over allows()") and lines[3].startswith("allows_many()")
     assert "identical answers: True" in lines[4]
+
+
+def test_the_audit_benchmark_compares_audit_with_reading_the_log() -> None:
+    lines = bench("bench_audit.py", "--rows", "300", "--rounds", "1")
+    assert lines[0].startswith("300 rows (")
+    assert lines[2].startswith("python: csv.reader reads the log")
+    assert lines[3].startswith("chukan-schedule audit (text report)")
+    assert lines[4].startswith("peak RSS of the audit: ")

@@ -986,7 +986,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         (
             ["bogus"],
             E + "引数 COMMAND：'bogus' は選べません。選べる値：'check', 'windows', 'next', 'table', 'ics', 'diff', 'chart', "
-            "'progress'（'chukan-schedule --help' を参照）",
+            "'progress', 'audit'（'chukan-schedule --help' を参照）",
         ),
         (
             ["check", "2017-07-15", "-o", "linkage", "--quiet", "--json"],

@@ -413,6 +413,15 @@ class Plan:
             raise self._outside(form, t)
         return i
 
+    def _locate(self, operation: Operation, ts: object) -> tuple[bool, int]:
+        """Whether ``operation`` is allowed at ``ts``, and the index of its day: one reading, two bisects."""
+        form, t = self._normal(ts)
+        bounds = self._tracks[operation].forms[form]
+        i = bisect_right(bounds, t)
+        if i == 0 or i == len(bounds):
+            raise self._outside(form, t)
+        return not i & 1, bisect_right(self._midnights[form], t) - 1
+
     # ---- answers ----
 
     def _contains(self, track: _Track, ts: object) -> bool:

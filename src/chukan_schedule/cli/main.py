@@ -11,7 +11,7 @@ from ..errors import LocalizedError, OutsidePlanError
 from ..lang import Lang, LangLike
 from ..messages import Listing, Message, msg, os_problem
 from ..model import Operation
-from . import cmd_chart, cmd_check, cmd_diff, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
+from . import cmd_audit, cmd_chart, cmd_check, cmd_diff, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
 from .output import (
     EXIT_BROKEN_PIPE,
     EXIT_ERROR,
@@ -29,7 +29,7 @@ from .parsing import PROG, Parser, add_common, default_lang, load_plan, printabl
 from .translation import Translations, help_text
 
 #: The subcommands, in the order ``--help`` lists them; each module has ``register`` and ``run``.
-COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_diff, cmd_chart, cmd_progress)
+COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_diff, cmd_chart, cmd_progress, cmd_audit)
 
 
 #: Parameter names of OutsidePlanError as the command line calls them.

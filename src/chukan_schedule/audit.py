@@ -1,0 +1,666 @@
+"""Audit an operations log (操作ログの監査): was each logged operation done inside its window?
+
+:func:`audit` reads a CSV or TSV log row by row (it streams: a log of millions of rows is
+never held in memory), reads each row's timestamp (any form :func:`~chukan_schedule.parse_timestamp`
+reads; plain ISO 8601 takes a fast path to the same instant) and operation (its value, with
+hyphens, or its English or Japanese name), and answers per row: allowed or not, and the clause
+why.  A row it cannot read is reported with its line number and the audit goes on.  The
+:class:`Summary` counts rows per operation, rows outside their windows, and both by day.
+
+Output: :class:`TextReport`, :class:`JsonReport` and :class:`CsvReport` write the rows and the
+summary as they come, in English or Japanese (every label below is defined once in both).
+
+>>> import io
+>>> from chukan_schedule import JULY_2017
+>>> log = io.StringIO("time,op\\n2017-07-15 10:00,符号取得\\n2017-07-16 18:00,registration\\n")
+>>> rows = list(audit(JULY_2017, log, "time", operation_column="op"))
+>>> [(r.line, r.operation.value, r.allowed, r.clause) for r in rows]
+[(2, 'code_acquisition', True, 'N6'), (3, 'registration', False, 'H')]
+>>> rows[1].reason.en
+"outside the day's hours for registration (09:00-17:00)"
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timezone
+from typing import IO, Any, Protocol
+
+from .engine import Plan
+from .errors import OutsidePlanError, TimestampFormatError
+from .model import DayPlan, Operation, Reason
+from .timeinput import parse_timestamp
+
+__all__ = [
+    "LABELS",
+    "AuditError",
+    "AuditRow",
+    "CsvReport",
+    "JsonReport",
+    "Summary",
+    "TextReport",
+    "Utf8Writer",
+    "audit",
+    "label",
+    "operation_named",
+    "rows",
+]
+
+#: Every label of the audit's output, English and Japanese side by side.
+LABELS: dict[str, tuple[str, str]] = {
+    "line": ("line", "行"),
+    "time": ("time", "時刻"),
+    "at": ("at (JST)", "日時（JST）"),
+    "operation": ("operation", "操作"),
+    "verdict": ("verdict", "判定"),
+    "allowed": ("allowed", "可"),
+    "not_allowed": ("not allowed", "不可"),
+    "error": ("error", "エラー"),
+    "clause": ("clause", "根拠"),
+    "reason": ("reason", "理由"),
+    "summary": ("Summary", "集計"),
+    "rows": ("rows", "行数"),
+    "read": ("rows read", "読み取った行"),
+    "errors": ("rows with errors", "エラーの行"),
+    "outside": ("outside their windows", "時間外"),
+    "by_operation": ("By operation", "操作別"),
+    "by_day": ("By day", "日別"),
+    "day": ("day", "日付"),
+    "line_prefix": ("line {line}: ", "{line}行目："),
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``"en"`` or ``"ja"``."""
+    en, ja = LABELS[key]
+    return ja if lang == "ja" else en
+
+
+class TextSink(Protocol):
+    """Where a report writes: anything with ``write(str)`` (standard output, a :class:`Utf8Writer`)."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+class AuditError(ValueError):
+    """The log as a whole cannot be audited (a missing column, no header); ``ja``: the same in Japanese."""
+
+    def __init__(self, en: str, ja: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+
+
+class AuditRow:
+    """One row's answer: ``allowed`` is None when the row could not be read (then ``error`` says why)."""
+
+    __slots__ = ("allowed", "at", "clause", "error", "line", "operation", "raw_operation", "raw_time", "reason")
+
+    def __init__(
+        self,
+        line: int,
+        raw_time: str,
+        raw_operation: str,
+        at: str = "",
+        operation: Operation | None = None,
+        allowed: bool | None = None,
+        clause: str = "",
+        reason: Reason | None = None,
+        error: Reason | None = None,
+    ) -> None:
+        self.line = line
+        self.raw_time = raw_time
+        self.raw_operation = raw_operation
+        self.at = at
+        self.operation = operation
+        self.allowed = allowed
+        self.clause = clause
+        self.reason = reason
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"<AuditRow line {self.line} {self.at or self.raw_time!r} {self.operation} allowed={self.allowed}>"
+
+
+_OPERATION_NAMES: dict[str, Operation] = {}
+for _op in Operation:
+    for _name in (_op.value, _op.value.replace("_", "-"), _op.en, _op.ja):
+        _OPERATION_NAMES[_name] = _op
+
+
+def operation_named(name: str) -> Operation | None:
+    """The operation ``name`` names (its value, with hyphens, its English or Japanese name), or None."""
+    op = _OPERATION_NAMES.get(name)
+    if op is None:
+        key = unicodedata.normalize("NFKC", name).strip()
+        op = _OPERATION_NAMES.get(key) or _OPERATION_NAMES.get(key.lower())
+    return op
+
+
+# Plain ISO 8601 (ASCII digits only): read by datetime.fromisoformat, which gives the same instant
+# as parse_timestamp; anything else (or anything fromisoformat refuses, such as 24:00) goes there.
+_PLAIN_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)?", re.ASCII)
+
+
+def _instant(text: str, plan: Plan) -> datetime:
+    match = _PLAIN_ISO.fullmatch(text)
+    if match is not None:
+        try:
+            if match.group(1) == "Z":
+                return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc)
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    return parse_timestamp(text, plan.tz)
+
+
+def _day_text_ja(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _why(day: DayPlan, op: Operation, allowed: bool) -> tuple[str, Reason]:
+    """The clause and reason of ``op``'s answer on ``day``: the deciding rule, or why it is closed."""
+    span = day.operations[op]
+    if span.rule is None:
+        return day.period.clause, Reason(
+            day.period.clause,
+            f"{day.day.isoformat()}: the server is stopped all day (planned stop: {day.period.en})",
+            f"{_day_text_ja(day.day)}：計画停止のため終日停止（{day.period.ja}）",
+        )
+    rule = span.rule
+    if allowed or rule.hours is None:
+        return rule.clause, rule.reason()
+    start, end = rule.hours
+    hours = f"{start:%H:%M}-{'24:00' if end is None else f'{end:%H:%M}'}"
+    return rule.clause, Reason(
+        rule.clause,
+        f"outside the day's hours for {op.en} ({hours})",
+        f"当日の{op.ja}の時間（{hours}）外です",
+    )
+
+
+def _column(header: list[str], name: str, option: str) -> int:
+    wanted = name.strip()
+    stripped = [h.strip() for h in header]
+    if wanted in stripped:
+        return stripped.index(wanted)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(header):
+        return int(wanted) - 1
+    columns = ", ".join(repr(h) for h in stripped)
+    raise AuditError(
+        f"{option} {name!r}: no such column; the header has {columns} (or give a column number from 1)",
+        f"{option} {name!r}：その列はありません。見出しの列は {columns} です（列番号 1～ でも指定できます）",
+    )
+
+
+def sniff_delimiter(first_line: str, name: str = "") -> str:
+    """Tab for a ``.tsv``/``.tab`` file or a header with more tabs than commas; else a comma."""
+    if name.lower().endswith((".tsv", ".tab")):
+        return "\t"
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+#: One row as the audit loop makes it: (line, time as written, operation as written, instant in
+#: the plan's zone as ISO text, key, why, error).  ``key`` is (operation, day index, allowed) for
+#: a row read, or (operation or None, -1, None) for a row not read, whose ``error`` says why;
+#: ``why`` is (clause, reason).
+Row = tuple[int, str, str, str, tuple[Operation | None, int, bool | None], tuple[str, Reason] | None, Reason | None]
+
+
+def audit(
+    plan: Plan,
+    log: IO[str] | Iterable[str],
+    time_column: str,
+    operation_column: str | None = None,
+    operation: Operation | str | None = None,
+    delimiter: str | None = None,
+    name: str = "",
+) -> Iterator[AuditRow]:
+    """Audit ``log`` (CSV or TSV text with a header row) row by row; see the module's docstring.
+
+    ``time_column`` and ``operation_column`` name columns of the header (or give their numbers
+    from 1); ``operation`` instead applies one operation to every row.  ``delimiter``: None
+    reads it from ``name``'s extension or the header.  Raises :class:`AuditError` for a log
+    that cannot be audited at all; a row that cannot be read is yielded with its ``error``.
+    """
+    for line, raw_time, raw_op, at, (op, _, allowed), why, error in rows(
+        plan, log, time_column, operation_column, operation, delimiter, name
+    ):
+        clause, reason = why if why is not None else ("", None)
+        yield AuditRow(line, raw_time, raw_op, at, op, allowed, clause, reason, error)
+
+
+def rows(
+    plan: Plan,
+    log: IO[str] | Iterable[str],
+    time_column: str,
+    operation_column: str | None = None,
+    operation: Operation | str | None = None,
+    delimiter: str | None = None,
+    name: str = "",
+    sink: tuple[_Report, Summary] | None = None,
+) -> Iterator[Row]:
+    """The rows of :func:`audit` as plain tuples (:data:`Row`).
+
+    With ``sink`` (a report and a summary), nothing is yielded: each row is counted and written
+    by the report in this very loop, which is how the command streams a million rows.
+    """
+    if (operation_column is None) == (operation is None):
+        raise ValueError("give operation_column or operation, not both and not neither")
+    fixed: Operation | None = None
+    if operation is not None:
+        fixed = operation_named(operation.value if isinstance(operation, Operation) else operation)
+        if fixed is None:
+            raise AuditError(f"unknown operation {operation!r}", f"操作名 {operation!r} が正しくありません")
+    lines = iter(log)
+    first = next(lines, None)
+    if first is None:
+        raise AuditError("the log is empty; expected a header row and rows", "ログが空です（見出し行と行が必要です）")
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter or sniff_delimiter(first, name))
+    header = next(reader)
+    tcol = _column(header, time_column, "--time")
+    ocol = _column(header, operation_column, "--operation") if operation_column is not None else -1
+    need = max(tcol, ocol) + 1
+    whys: dict[int, tuple[str, Reason]] = {}
+    days = plan.days
+    tz = plan.tz
+    locate = plan._locate
+    day_index, spans = _day_tables(plan)
+    # Small tables: a clock is read with two lookups (HH:MM, then SS).
+    minutes = {f"{h:02d}:{m:02d}": h * 3600 + m * 60 for h in range(24) for m in range(60)}
+    sixty = {f"{m:02d}": m for m in range(60)}
+    offset = plan.coverage_start.isoformat()[19:]  # the plan's one UTC offset, e.g. +09:00
+    names = _OPERATION_NAMES
+    # The sink's pieces, read once: an answered row is written as
+    # prefix + line + between + encode(time) + before_at + at + tail (the tail per key, built once).
+    report, summary = sink if sink is not None else (None, None)
+    counts = summary.counts if summary is not None else []
+    outside_only = report.outside_only if report is not None else False
+    first, prefix, between, encode, before_at = report.layout() if report is not None else ("", "", "", None, "")
+    tails: list[str | None] = [None] * (len(Operation) * len(days) * 2)
+    # Per operation: (operation, its spans per day, its index), found by any of its names in one lookup;
+    # a row's key is then one int, (index * days + day) * 2 + allowed (an Enum hashes slowly).
+    ops = list(Operation)
+    n_days = len(days)
+    entry_of = {op: (op, spans[op], i) for i, op in enumerate(ops)}
+    entries = {name: entry_of[op] for name, op in names.items()}
+    fixed_entry = entry_of[fixed] if fixed is not None else None
+    buffer: list[str] = []
+    for row in reader:
+        if not row:
+            continue  # a blank line
+        line = reader.line_num
+        error_row: Row | None = None
+        if len(row) < need:
+            error_row = (line, "", "", "", (None, -1, None), None, _short_row(need, len(row)))
+        else:
+            raw_time = row[tcol]
+            raw_op = row[ocol] if ocol >= 0 else ""
+            entry = fixed_entry or entries.get(raw_op)
+            if entry is None:
+                named = operation_named(raw_op)
+                entry = entry_of[named] if named is not None else None
+            if entry is None:
+                error_row = (line, raw_time, raw_op, "", (None, -1, None), None, _unknown_operation(raw_op))
+        if error_row is None:
+            assert entry is not None  # for mypy: a row without an operation is an error_row
+            # The fast path: a naive wall-clock time (to the minute or second) on a day of the plan,
+            # compared with that day's span; anything else is read in full.
+            n = len(raw_time)
+            day = day_index.get(raw_time[:10]) if (n == 19 or n == 16) and raw_time[10] in "T " else None
+            minute = second = None
+            if day is not None and (n == 16 or raw_time[16] == ":"):
+                minute = minutes.get(raw_time[11:16])
+                second = sixty.get(raw_time[17:19]) if n == 19 else 0
+            if minute is not None and second is not None and day is not None:
+                start, end = entry[1][day]
+                allowed = start <= minute + second < end
+                at = f"{raw_time[:10]}T{raw_time[11:16]}:{raw_time[17:19] if n == 19 else '00'}{offset}"
+            else:
+                try:
+                    t = _instant(raw_time, plan)
+                    allowed, day = locate(entry[0], t)
+                    at = (t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)).isoformat()
+                except TimestampFormatError as exc:
+                    error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _bad_time(exc))
+                except OutsidePlanError as exc:
+                    error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _outside(exc, plan))
+        if error_row is not None:
+            if report is None or summary is None:
+                yield error_row
+            else:
+                summary.errors += 1
+                buffer.append(report.error(first, error_row))
+                first = prefix
+            continue
+        assert entry is not None and day is not None  # for mypy: both are known for a row read
+        key = (entry[2] * n_days + day) * 2 + allowed
+        if report is None:
+            op = entry[0]
+            why = whys.get(key)
+            if why is None:
+                why = whys[key] = _why(days[day], op, allowed)
+            yield line, raw_time, raw_op, at, (op, day, allowed), why, None
+            continue
+        counts[key] += 1
+        if outside_only and allowed:
+            continue
+        tail = tails[key]
+        if tail is None:
+            tail = tails[key] = report.tail((entry[0], day, allowed), _why(days[day], entry[0], allowed))
+        shown = encode(raw_time) if encode is not None else ""
+        buffer.append(f"{first}{line}{between}{shown}{before_at}{at}{tail}")
+        first = prefix
+        if len(buffer) >= 4096:
+            report.out.write("".join(buffer))
+            buffer.clear()
+    if report is not None and summary is not None:
+        report.out.write("".join(buffer))
+        report.summary(summary)
+
+
+def _day_tables(plan: Plan) -> tuple[dict[str, int], dict[Operation, list[tuple[int, int]]]]:
+    """Each day of the plan by its ISO text, and each operation's span per day in seconds from midnight.
+
+    An instant of day ``d`` lies in one of an operation's windows exactly when it lies in that
+    day's span (a rule's hours end by 24:00, so no other day's span reaches into it): the same
+    answer as :meth:`Plan.allows`, from the same decided days (tests/test_audit.py compares them).
+    """
+    index = {d.day.isoformat(): i for i, d in enumerate(plan.days)}
+    spans: dict[Operation, list[tuple[int, int]]] = {}
+    for op in Operation:
+        per_day = []
+        for d in plan.days:
+            span = d.operations[op]
+            if span.start is None or span.end is None:
+                per_day.append((0, 0))  # closed all day: no second of it is inside [0, 0)
+                continue
+            midnight = span.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            per_day.append((int((span.start - midnight).total_seconds()), int((span.end - midnight).total_seconds())))
+        spans[op] = per_day
+    return index, spans
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _short_row(need: int, got: int) -> Reason:
+    return Reason("", f"expected at least {need} columns, got {got}", f"列が足りません（{need} 列以上必要、{got} 列）")
+
+
+def _unknown_operation(raw: str) -> Reason:
+    names = ", ".join(op.value for op in Operation)
+    names_ja = "、".join(op.ja for op in Operation)
+    return Reason(
+        "",
+        f"unknown operation {raw!r}; expected one of {names} (or their Japanese names)",
+        f"操作名 {raw!r} が正しくありません（{names_ja} のいずれか）",
+    )
+
+
+def _bad_time(exc: TimestampFormatError) -> Reason:
+    from .errors_ja import timestamp_ja
+
+    return Reason("", f"cannot read {exc.text!r} as a timestamp: {exc.problem}", timestamp_ja(exc))
+
+
+def _outside(exc: OutsidePlanError, plan: Plan) -> Reason:
+    start, end = plan.coverage_start.isoformat(), plan.coverage_end.isoformat()
+    at = exc.value.isoformat()
+    return Reason(
+        "",
+        f"{at} is outside the plan, which covers {start} to {end} (end excluded)",
+        f"{at} は計画の範囲（{start} から {end} まで、終わりを含まない）の外です",
+    )
+
+
+class Summary:
+    """Counts of an audit: rows per operation, rows outside their windows, by day, and rows with errors.
+
+    ``counts`` is indexed by a row's key as :func:`rows` makes it, ``(operation index * days +
+    day index) * 2 + allowed``; the reports count as they write.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.errors = 0
+        self.counts: list[int] = [0] * (len(Operation) * len(plan.days) * 2)
+
+    def add(self, row: AuditRow) -> None:
+        """Count one row of :func:`audit`."""
+        if row.allowed is None or row.operation is None:
+            self.errors += 1
+            return
+        day = (date.fromisoformat(row.at[:10]) - self.plan.data.first_day).days
+        key = (list(Operation).index(row.operation) * len(self.plan.days) + day) * 2 + row.allowed
+        self.counts[key] += 1
+
+    def _decoded(self) -> Iterator[tuple[Operation, int, bool, int]]:
+        ops, n_days = list(Operation), len(self.plan.days)
+        for key, n in enumerate(self.counts):
+            if n:
+                yield ops[key // (2 * n_days)], (key // 2) % n_days, bool(key & 1), n
+
+    @property
+    def read(self) -> int:
+        return self.errors + sum(self.counts)
+
+    @property
+    def outside(self) -> int:
+        return sum(self.counts[0::2])
+
+    @property
+    def by_operation(self) -> dict[Operation, tuple[int, int]]:
+        """Operation -> (rows, rows outside their windows), in the order of :class:`Operation`."""
+        return self._by(lambda op, day: op, list(Operation))
+
+    @property
+    def by_day(self) -> dict[str, tuple[int, int]]:
+        """Day (ISO, in the plan's zone) -> (rows, rows outside their windows), in day order."""
+        days = self.plan.days
+        return self._by(lambda op, day: days[day].day.isoformat(), [d.day.isoformat() for d in days])
+
+    def _by(self, what: Callable[[Operation, int], Any], order: list[Any]) -> dict[Any, tuple[int, int]]:
+        totals: dict[Any, list[int]] = {}
+        for op, day, allowed, n in self._decoded():
+            c = totals.setdefault(what(op, day), [0, 0])
+            c[0] += n
+            c[1] += 0 if allowed else n
+        return {k: (totals[k][0], totals[k][1]) for k in order if k in totals}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.read,
+            "errors": self.errors,
+            "outside": self.outside,
+            "by_operation": {op.value: {"rows": c[0], "outside": c[1]} for op, c in self.by_operation.items()},
+            "by_day": {day: {"rows": c[0], "outside": c[1]} for day, c in self.by_day.items()},
+        }
+
+
+class _Report:
+    """What the three reports share: the language, ``outside_only``, and how a row is laid out.
+
+    :func:`rows` writes an answered row as ``first/prefix + line + between + encode(time) +
+    before_at + at + tail``, where :meth:`layout` gives the pieces and :meth:`tail` the rest
+    of the line for one (operation, day, allowed), built once.
+    """
+
+    def __init__(self, out: TextSink, lang: str, outside_only: bool = False) -> None:
+        self.out = out
+        self.lang = lang
+        self.outside_only = outside_only
+
+    def text(self, r: Reason) -> str:
+        return r.ja if self.lang == "ja" else r.en
+
+    def op_name(self, op: Operation) -> str:
+        return op.ja if self.lang == "ja" else op.en
+
+    def write(self, rows_of: Iterable[str] | IO[str], plan: Plan, summary: Summary, **options: Any) -> None:
+        """Audit ``rows_of`` (the log's lines) with :func:`rows`, writing here and counting in ``summary``."""
+        for _ in rows(plan, rows_of, sink=(self, summary), **options):
+            pass  # pragma: no cover - nothing is yielded with a sink
+
+    def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:  # pragma: no cover
+        raise NotImplementedError
+
+    def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def error(self, first: str, row: Row) -> str:  # pragma: no cover - each report has its own
+        raise NotImplementedError
+
+    def summary(self, s: Summary) -> None:  # pragma: no cover - each report has its own
+        raise NotImplementedError
+
+
+class TextReport(_Report):
+    """Human-readable lines: one per row (or per row not allowed, ``outside_only``), then the summary."""
+
+    def __init__(self, out: TextSink, lang: str, outside_only: bool = False) -> None:
+        super().__init__(out, lang, outside_only)
+        self.before, self.after = label("line_prefix", lang).split("{line}")
+        self.sep = "：" if lang == "ja" else ": "
+
+    def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
+        return self.before, self.before, self.after, None, ""
+
+    def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
+        op, _, allowed = key
+        assert op is not None
+        word = label("allowed" if allowed else "not_allowed", self.lang)
+        return f" {self.op_name(op)}{self.sep}{word} [{why[0]}] {self.text(why[1])}\n"
+
+    def error(self, first: str, row: Row) -> str:
+        assert row[6] is not None
+        return f"{first}{row[0]}{self.after}{label('error', self.lang)}{self.sep}{self.text(row[6])}\n"
+
+    def summary(self, s: Summary) -> None:
+        lang = self.lang
+        sep, comma, colon = ("：", "、", "：") if lang == "ja" else (": ", ", ", ":")
+
+        def counts(c: tuple[int, int]) -> str:
+            return f"{label('rows', lang)} {c[0]}{comma}{label('outside', lang)} {c[1]}"
+
+        lines = [
+            "",
+            f"{label('summary', lang)}{sep}{label('read', lang)} {s.read}{comma}{label('outside', lang)} {s.outside}"
+            f"{comma}{label('errors', lang)} {s.errors}",
+            f"{label('by_operation', lang)}{colon}",
+        ]
+        lines += [f"  {self.op_name(op)}{sep}{counts(c)}" for op, c in s.by_operation.items()]
+        lines.append(f"{label('by_day', lang)}{colon}")
+        lines += [f"  {day}{sep}{counts(c)}" for day, c in s.by_day.items()]
+        self.out.write("\n".join(lines) + "\n")
+
+
+class JsonReport(_Report):
+    """One JSON object, written as it goes: ``{"rows": [...], "summary": {...}}``."""
+
+    def __init__(self, out: TextSink, lang: str, outside_only: bool = False) -> None:
+        import json
+
+        super().__init__(out, lang, outside_only)
+        self.dumps = json.dumps
+        self.wrote_rows = False
+        out.write('{"rows": [')
+
+    def _str(self, value: str) -> str:
+        return self.dumps(value, ensure_ascii=False)
+
+    def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
+        return '\n  {"line": ', ',\n  {"line": ', ', "time": ', self._str, ', "at": "'
+
+    def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
+        op, _, allowed = key
+        assert op is not None
+        self.wrote_rows = True
+        verdict = "true" if allowed else "false"
+        reason = self._str(self.text(why[1]))
+        return (
+            f'", "operation": "{op.value}", "allowed": {verdict}, "clause": {self._str(why[0])}, "reason": {reason}}}'
+        )
+
+    def error(self, first: str, row: Row) -> str:
+        op, error = row[4][0], row[6]
+        assert error is not None
+        self.wrote_rows = True
+        name = "null" if op is None else f'"{op.value}"'
+        return (
+            f'{first}{row[0]}, "time": {self._str(row[1])}, "operation": {name}, '
+            f'"allowed": null, "error": {self._str(self.text(error))}}}'
+        )
+
+    def summary(self, s: Summary) -> None:
+        body = self.dumps(s.as_json(), ensure_ascii=False, indent=2)
+        self.out.write(f'{chr(10) if self.wrote_rows else ""}], "summary": {body}}}\n')
+
+
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection): such a cell starts with ' instead.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def _cell(value: str) -> str:
+    """One CSV cell: a formula neutralised with a leading ', quoted when it holds a comma, quote or newline."""
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        value = '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class CsvReport(_Report):
+    """CSV for Excel: a header in the report's language, one line per row; formulas neutralised.
+
+    The summary is not written into the CSV (it would break its table); the command prints it
+    on standard error instead.
+    """
+
+    def __init__(self, out: TextSink, lang: str, outside_only: bool = False) -> None:
+        super().__init__(out, lang, outside_only)
+        keys = ("line", "time", "at", "operation", "verdict", "clause", "reason")
+        out.write(",".join(_cell(label(k, lang)) for k in keys) + "\r\n")
+
+    def _op(self, op: Operation) -> str:
+        return op.ja if self.lang == "ja" else op.value
+
+    def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
+        return "", "", ",", _cell, ","
+
+    def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
+        op, _, allowed = key
+        assert op is not None
+        word = label("allowed" if allowed else "not_allowed", self.lang)
+        return f",{_cell(self._op(op))},{_cell(word)},{_cell(why[0])},{_cell(self.text(why[1]))}\r\n"
+
+    def error(self, first: str, row: Row) -> str:
+        op, error = row[4][0], row[6]
+        assert error is not None
+        name = self._op(op) if op is not None else row[2]
+        cells = [str(row[0]), row[1], "", name, label("error", self.lang), "", self.text(error)]
+        return ",".join(_cell(c) for c in cells) + "\r\n"
+
+    def summary(self, s: Summary) -> None:
+        pass
+
+
+class Utf8Writer:
+    """Text written through a function that takes bytes (UTF-8; a BOM first, for Excel, when ``bom``).
+
+    What :func:`~chukan_schedule.atomic.write_atomic` hands a producer: the reports write to it
+    in chunks of thousands of rows.
+    """
+
+    def __init__(self, write: Callable[[bytes], object], bom: bool = False) -> None:
+        self._write = write
+        if bom:
+            write(b"\xef\xbb\xbf")
+
+    def write(self, text: str) -> int:
+        self._write(text.encode("utf-8"))
+        return len(text)
