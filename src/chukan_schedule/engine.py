@@ -52,6 +52,7 @@ _OPERATIONS = tuple(Operation)
 _OPERATION_OF: dict[object, Operation] = {**{op: op for op in Operation}, **{op.value: op for op in Operation}}
 # tzinfo types whose utcoffset() is never None for an aware datetime: safe to convert directly.
 _ALWAYS_OFFSET_TZ = (timezone, ZoneInfo)
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
 # The three forms an instant is compared in (see the module's docstring).
 _UTC_FORM, _ZONE_FORM, _WALL_FORM = 0, 1, 2
 
@@ -127,9 +128,14 @@ class _Track:
     ``i // 2 - 1``), and ``i // 2`` is the first window opening strictly after ``t``.
     """
 
-    __slots__ = ("bounds", "ends", "forms", "starts", "windows")
+    __slots__ = ("bounds", "ends", "forms", "operation", "reasons", "starts", "windows")
 
-    def __init__(self, windows: tuple[Window, ...], bounds: tuple[datetime, ...], tz: tzinfo) -> None:
+    def __init__(
+        self, windows: tuple[Window, ...], bounds: tuple[datetime, ...], tz: tzinfo, operation: Operation | None = None
+    ) -> None:
+        #: The operation (None: the server's own track), and what check() says per day, built on first use.
+        self.operation = operation
+        self.reasons: tuple[tuple[tuple[Reason, ...], tuple[str, str, str] | None], ...] | None = None
         self.windows = windows
         self.starts = tuple(w.start for w in windows)
         self.ends = tuple(w.end for w in windows)
@@ -172,7 +178,6 @@ class Plan:
     __slots__ = (
         "_days",
         "_midnights",
-        "_reasons",
         "_server",
         "_tracks",
         "coverage_end",
@@ -203,8 +208,6 @@ class Plan:
         for op in _OPERATIONS:
             track = self._compile_track([d.operations[op] for d in self._days], op)
             self._tracks[op] = self._tracks[op.value] = track
-        # What check() says per operation and day, built on the first check() of each operation.
-        self._reasons: dict[Operation, tuple[tuple[tuple[Reason, ...], tuple[str, str, str] | None], ...]] = {}
 
     # ---- compilation (once per plan) ----
 
@@ -269,7 +272,7 @@ class Plan:
                 merged.append((span.start, span.end, (clause,)))
         windows = tuple(Window(s, e, op, c) for s, e, c in merged) if op is not None else ()
         edges = [edge for s, e, _ in merged for edge in (s, e)]
-        return _Track(windows, (self.coverage_start, *edges, self.coverage_end), self.tz)
+        return _Track(windows, (self.coverage_start, *edges, self.coverage_end), self.tz, op)
 
     def _day_reasons(self, day: DayPlan, op: Operation) -> tuple[tuple[Reason, ...], tuple[str, str, str] | None]:
         """What :meth:`check` says for ``op`` on ``day``: the reasons, and the outside-hours tail (or None)."""
@@ -548,22 +551,28 @@ class Plan:
 
     def check(self, op: Operation | str, ts: datetime) -> Decision:
         """The full answer: allowed or not, the window now or next, and the clauses why."""
-        operation = self._operation(op)
-        track = self._tracks[operation]
+        track = self._track(op)  # one lookup, keyed by what was given (an Enum member hashes slowly)
+        operation = track.operation
+        assert operation is not None  # an operation's track, not the server's
         form, t = self._normal(ts)
         bounds = track.forms[form]
         i = bisect_right(bounds, t)
         if i == 0 or i == len(bounds):
             raise self._outside(form, t)
-        day = bisect_right(self._midnights[form], t) - 1
-        at = t if form == _ZONE_FORM else t.replace(tzinfo=self.tz) if form == _WALL_FORM else t.astimezone(self.tz)
-        by_day = self._reasons.get(operation)
+        midnights = self._midnights
+        day = bisect_right(midnights[form], t) - 1
+        # In the plan's zone: its midnight plus the time since midnight (cheaper than replace/astimezone).
+        since_midnight = t - midnights[form][day]
+        at = midnights[_ZONE_FORM][day] + since_midnight
+        by_day = track.reasons
         if by_day is None:
-            by_day = self._reasons[operation] = tuple(self._day_reasons(d, operation) for d in self._days)
+            by_day = track.reasons = tuple(self._day_reasons(d, operation) for d in self._days)
         reasons, outside = by_day[day]
         allowed = not i & 1
         if not allowed and outside is not None:
-            clock = f"{at.hour:02d}:{at.minute:02d}:{at.second:02d}"
+            minutes, second = divmod(since_midnight.seconds, 60)
+            hour, minute = divmod(minutes, 60)
+            clock = f"{_TWO_DIGITS[hour]}:{_TWO_DIGITS[minute]}:{_TWO_DIGITS[second]}"  # HH:MM:SS, no formatting
             reasons = (*reasons, Reason(outside[0], clock + outside[1], _clock_ja(at.time()) + outside[2]))
         n = i // 2
         return Decision(
