@@ -403,9 +403,7 @@ def _unknown_operation(raw: str) -> Reason:
 
 
 def _bad_time(exc: TimestampFormatError) -> Reason:
-    from .errors_ja import timestamp_ja
-
-    return Reason("", f"cannot read {exc.text!r} as a timestamp: {exc.problem}", timestamp_ja(exc))
+    return Reason("", exc.message.text("en"), exc.message.text("ja"))
 
 
 def _outside(exc: OutsidePlanError, plan: Plan) -> Reason:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidTimestampError, OutsidePlanError
 from .instant import to_instant
+from .messages import msg
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -56,10 +57,7 @@ def _numpy() -> Any:
     try:
         import numpy
     except ImportError as exc:
-        raise BulkExtraMissingError(
-            "Plan.allows_many needs numpy, the optional extra 'bulk': pip install 'chukan-schedule[bulk]' "
-            "(numpy が必要です：pip install 'chukan-schedule[bulk]')"
-        ) from exc
+        raise BulkExtraMissingError(str(msg("bulk.needs_numpy"))) from exc
     return numpy
 
 
@@ -107,10 +105,7 @@ def _as_wall_us(plan: Plan, instants: Any) -> npt.NDArray[np.int64]:
     if dtype is not None and getattr(dtype, "kind", None) == "M":  # numpy or pandas, naive: wall clock
         return _datetime64_to_us(np.asarray(instants))
     if isinstance(instants, (str, bytes)) or not isinstance(instants, Iterable):
-        raise InvalidTimestampError(
-            "instants must be a numpy datetime64 array, a pandas Series or DatetimeIndex, a pyarrow timestamp "
-            f"array or a sequence of datetime.datetime, got {type(instants).__name__}"
-        )
+        raise InvalidTimestampError(msg("bulk.instants_type", type=type(instants).__name__))
     values = list(instants)
     if values and all(isinstance(v, np.datetime64) for v in values):
         return _datetime64_to_us(np.array(values))
@@ -127,7 +122,7 @@ def _as_wall_us(plan: Plan, instants: Any) -> npt.NDArray[np.int64]:
 def _datetime64_to_us(values: Any) -> npt.NDArray[np.int64]:
     np = _numpy()
     if values.dtype.kind != "M":
-        raise InvalidTimestampError(f"expected datetime64 values, got {values.dtype}")
+        raise InvalidTimestampError(msg("bulk.not_datetime64", dtype=str(values.dtype)))
     unit = np.datetime_data(values.dtype)[0]
     raw = values.view(np.int64)
     if unit in ("ns", "ps", "fs", "as"):
@@ -153,7 +148,7 @@ def _from_arrow(plan: Plan, arr: Any) -> npt.NDArray[np.int64]:
     arrow_type = getattr(arr, "type", None)
     unit, tz = getattr(arrow_type, "unit", None), getattr(arrow_type, "tz", "")
     if unit is None:
-        raise InvalidTimestampError(f"expected a pyarrow timestamp array, got one of {arrow_type}")
+        raise InvalidTimestampError(msg("bulk.not_arrow_timestamps", type=str(arrow_type)))
     values = np.asarray(arr.to_numpy(zero_copy_only=False))  # datetime64[unit], nulls as NaT
     if values.dtype.kind != "M":
         values = values.astype(f"datetime64[{unit}]")
@@ -173,9 +168,7 @@ def allows_many(plan: Plan, op: object, instants: Any) -> npt.NDArray[np.bool_]:
         position = int(np.argmax(outside))
         value = int(wall[position])
         if value == _NAT:
-            raise InvalidTimestampError(
-                f"instants[{position}] is missing (NaT or null), not an instant; drop or fill missing values first"
-            )
+            raise InvalidTimestampError(msg("bulk.missing", position=position))
         at = (_EPOCH + value * _US).replace(tzinfo=plan.tz)
         raise OutsidePlanError(at, plan.coverage_start, plan.coverage_end, f"instants[{position}]")
     if table is not None:

@@ -785,6 +785,99 @@ CATALOG: dict[str, Msg] = {
             ja="標準出力の代わりに FILE へ書き込みます（原子的に）。- は標準出力。ファイル名は .svg で終わること",
         ),
         Msg(
+            "bulk.needs_numpy",
+            en="Plan.allows_many needs numpy, the optional extra 'bulk': pip install 'chukan-schedule[bulk]'",
+            ja="Plan.allows_many には numpy（追加機能 bulk）が必要です：pip install 'chukan-schedule[bulk]'",
+        ),
+        Msg(
+            "bulk.instants_type",
+            en="instants must be a numpy datetime64 array, a pandas Series or DatetimeIndex, a pyarrow timestamp "
+            "array or a sequence of datetime.datetime, got {type}",
+            ja="instants には numpy の datetime64 配列、pandas の Series・DatetimeIndex、pyarrow の timestamp 配列、"
+            "または datetime.datetime の並びを指定してください（{type} は使えません）",
+        ),
+        Msg(
+            "bulk.not_datetime64",
+            en="expected datetime64 values, got {dtype}",
+            ja="datetime64 の値が必要です（{dtype} は使えません）",
+        ),
+        Msg(
+            "bulk.not_arrow_timestamps",
+            en="expected a pyarrow timestamp array, got one of {type}",
+            ja="pyarrow の timestamp 配列が必要です（{type} の配列は使えません）",
+        ),
+        Msg(
+            "bulk.missing",
+            en="instants[{position}] is missing (NaT or null), not an instant; drop or fill missing values first",
+            ja="instants[{position}] は欠損値（NaT・null）で、時刻ではありません。先に欠損値を除くか埋めてください",
+        ),
+        Msg(
+            "help.audit",
+            en="check an operations log (CSV/TSV) against the plan: per row allowed or not and why, and a summary",
+            ja="操作ログ（CSV・TSV）を計画と照合：行ごとの可否と理由、および集計",
+        ),
+        Msg(
+            "help.audit.file",
+            en="the log file (CSV or TSV with a header row); - is standard input",
+            ja="ログファイル（見出し行のある CSV または TSV）。- は標準入力",
+        ),
+        Msg(
+            "help.audit.time",
+            en="the column of the timestamps (its name, or its number from 1)",
+            ja="時刻の列（列名、または 1 から数えた列番号）",
+        ),
+        Msg("help.audit.operation", en="the column of the operations", ja="操作の列"),
+        Msg("help.audit.op", en="one operation for every row", ja="すべての行に同じ操作を当てはめます"),
+        Msg(
+            "help.audit.json",
+            en="print one JSON object (rows and summary)",
+            ja="JSON オブジェクトを1つ出力します（行と集計）",
+        ),
+        Msg(
+            "help.audit.csv",
+            en="print CSV for Excel (formulas neutralised; the summary goes to standard error)",
+            ja="Excel 向けの CSV を出力します（数式は無効化。集計は標準エラー出力へ）",
+        ),
+        Msg(
+            "help.audit.outside_only",
+            en="list only the rows not allowed (and the unreadable ones)",
+            ja="不可の行（と読めない行）だけを表示します",
+        ),
+        Msg(
+            "help.audit.delimiter",
+            en="the field separator (default: from the extension or the header; \\t for a tab)",
+            ja="区切り文字（省略時は拡張子または見出し行から判断。タブは \\t）",
+        ),
+        Msg("help.audit.encoding", en="the log's encoding (default UTF-8)", ja="ログの文字コード（省略時は UTF-8）"),
+        Msg(
+            "help.audit.epilog",
+            en="The log is CSV or TSV with a header row, UTF-8 with or without a BOM (or --encoding cp932). "
+            "Timestamps: any form the other commands read (no offset means JST). Operations: their names as "
+            "elsewhere, Japanese too. A row that cannot be read is reported with its line number and the audit goes "
+            "on. --csv writes a BOM when it writes a file. Exit status: 0 every row allowed, 1 some row not allowed "
+            "or unreadable, 2 error.",
+            ja="ログは見出し行のある CSV または TSV で、UTF-8（BOM の有無を問わない。または --encoding cp932）。"
+            "時刻：ほかのコマンドと同じ形式（時差の指定がなければ日本時間）。操作：ほかと同じ名前（日本語も可）。"
+            "読めない行は行番号とともに報告し、監査を続けます。--csv はファイルに書くとき BOM を付けます。"
+            "終了ステータス：0 すべての行が可、1 不可または読めない行あり、2 エラー。",
+        ),
+        Msg(
+            "cli.audit.delimiter",
+            en="--delimiter {value}: expected one character (\\t for a tab)",
+            ja="--delimiter {value}：1文字を指定してください（タブは \\t）",
+        ),
+        Msg(
+            "cli.audit.encoding",
+            en="--encoding {value}: unknown encoding",
+            ja="--encoding {value}：不明な文字コードです",
+        ),
+        Msg(
+            "cli.audit.not_text",
+            en="{file}: not {encoding} text ({reason}); try --encoding cp932 for Shift_JIS",
+            ja="{file}：{encoding} として読めません（{reason}）。Shift_JIS なら --encoding cp932 を指定してください",
+        ),
+        Msg("cli.audit.log", en="{file}: {problem}", ja="{file}：{problem}"),
+        Msg(
             "help.progress",
             en="read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)",
             ja="本番用副本登録進捗状況集計シートを読み、助言します（P1）",
