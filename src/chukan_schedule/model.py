@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from .errors import OperationTypeError, UnknownOperationError
+from .instant import to_instant
 from .lang import pick
 from .messages import Listing, msg, quoted
 
@@ -280,13 +281,10 @@ class Window:
         Anything but a datetime (a ``date``, a string) raises the :class:`TypeError`
         (:class:`~chukan_schedule.errors.InvalidTimestampError`) that ``plan.allows`` raises.
         """
-        if not isinstance(ts, datetime):
-            from .timeinput import to_instant  # imported here: timeinput imports this module
-
-            ts = to_instant(ts, timezone.utc, "ts")  # never returns: ts is not a datetime
-        if ts.tzinfo is None or ts.utcoffset() is None:
-            ts = ts.replace(tzinfo=self.start.tzinfo)
-        return self.start <= ts < self.end
+        zone = self.start.tzinfo
+        assert zone is not None  # a window's edges are aware
+        # The one naive-instant rule (instant.py); anything but a datetime raises there.
+        return self.start <= to_instant(ts, zone) < self.end
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict, as ``windows --json`` prints a window: ISO 8601 ``start``/``end`` in the
