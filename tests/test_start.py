@@ -75,3 +75,14 @@ def test_version_is_still_printed() -> None:
     from importlib.metadata import version
 
     assert out.stdout.strip() == f"chukan-schedule {version('chukan-schedule')}"
+
+
+def test_a_plain_iso_timestamp_is_read_without_dateutil() -> None:
+    # dateutil reads the other forms (issue 10); the common ISO form needs only the standard library.
+    code = (
+        "import contextlib, io\n"
+        "from chukan_schedule.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['check', '2017-07-15T10:00', '-o', 'registration']) == 0\n"
+    )
+    assert "dateutil" not in loaded_after(code)

@@ -35,7 +35,6 @@ through its ``gettext`` calls with :data:`ARGPARSE_JA` (see :mod:`.cli.translati
 from __future__ import annotations
 
 import errno
-import hashlib
 import string
 import sys
 from collections.abc import Mapping, Sequence
@@ -978,6 +977,8 @@ ARGPARSE_NGETTEXT_JA: dict[tuple[str, str], str] = {
 
 
 def _digest(text: str) -> str:
+    import hashlib  # here: only the fingerprint check needs it, not the command line's start
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 

@@ -36,8 +36,12 @@ COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_diff, cmd_
 PARAMETERS = {"ts": "TIMESTAMP", "start": "--from", "end": "--to"}
 
 
-def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
-    """The argument parser of ``chukan-schedule``; ``lang``: the language of its ``--help`` and error lines."""
+def build_parser(lang: LangLike = Lang.EN, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``chukan-schedule``; ``lang``: the language of its ``--help`` and error lines.
+
+    ``only``: register that subcommand alone (what :func:`main` does when argv names it): the
+    others' arguments are not built, which is most of the start of a one-shot command.
+    """
     epilog = help_text(
         "help.epilog",
         forms=msg("ts.forms"),
@@ -58,8 +62,34 @@ def build_parser(lang: LangLike = Lang.EN) -> argparse.ArgumentParser:
         return p
 
     for command in COMMANDS:
-        command.register(add)
+        if only is None or _name(command) == only:
+            command.register(add)
     return parser
+
+
+def _name(command: object) -> str:
+    """The subcommand a ``cmd_<name>`` module registers."""
+    return getattr(command, "__name__", "").rpartition(".cmd_")[2]
+
+
+def _command_in(arguments: Sequence[str]) -> str | None:
+    """The subcommand ``arguments`` name, when nothing before it needs the whole parser (else None).
+
+    Before the subcommand only ``--lang X``/``--plan X`` (or ``--lang=X``) may come: ``--help``,
+    ``--version``, an abbreviation or an unknown name are left to the whole parser.
+    """
+    names = {_name(c) for c in COMMANDS}
+    skip = False
+    for arg in arguments:
+        if skip:
+            skip = False
+        elif arg in ("--lang", "--plan"):
+            skip = True
+        elif arg.startswith(("--lang=", "--plan=")):
+            continue
+        else:
+            return arg if arg in names else None
+    return None
 
 
 class _Version(argparse.Action):
@@ -82,7 +112,7 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(scan_lang(arguments) or default_lang())
+    parser = build_parser(scan_lang(arguments) or default_lang(), only=_command_in(arguments))
     try:
         args, extras = parser.parse_known_args(arguments)
         if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
