@@ -30,14 +30,14 @@ DATA = PlanData(
         Period(first_day=date(2017, 7, 18), last_day=date(2017, 7, 31), mode=Mode.NORMAL, clause='T', en='Normal mode: linkage has started', ja='通常：情報連携開始'),
     ),
     milestones=(
-        Milestone(id='initial_registration', first_day=date(2017, 6, 23), last_day=date(2017, 6, 23), clause='N1', en='Initial production registration due', ja='本番用副本初期登録の期限'),
-        Milestone(id='advice_deadline', first_day=date(2017, 6, 30), last_day=date(2017, 6, 30), clause='P1', en='Registration and its accuracy due (end of June)', ja='副本登録及び副本の正確性の担保の期限（6月末）'),
-        Milestone(id='operation_check', first_day=date(2017, 7, 3), last_day=date(2017, 7, 7), clause='N2', en='Operation check of the enhanced server; linkage tests', ja='機能強化後の運用確認・情報連携のテスト'),
-        Milestone(id='linkage_suppression', first_day=date(2017, 7, 8), last_day=date(2017, 7, 17), clause='N5', en='Production linkage suppressed (expected)', ja='情報連携抑止（想定）'),
-        Milestone(id='master_data', first_day=date(2017, 7, 10), last_day=date(2017, 7, 10), clause='N4', en='Production master data (master data release 4) sent', ja='本番用マスターデータ（マスターデータリリース4）配信'),
-        Milestone(id='differential_period', first_day=date(2017, 7, 13), last_day=date(2017, 7, 17), clause='N6', en='Differential registration and code acquisition period', ja='差分副本登録・符号取得期間'),
-        Milestone(id='auto_response_restriction', first_day=date(2017, 7, 17), last_day=date(2017, 7, 17), clause='N7', en='Auto-response restriction settings due (before linkage starts)', ja='自動応答制限設定の期限（情報連携開始まで）'),
-        Milestone(id='linkage_start', first_day=date(2017, 7, 18), last_day=date(2017, 7, 18), clause='T', en='Linkage starts (expected)', ja='情報連携開始（想定）'),
+        Milestone(id='initial_registration', first_day=date(2017, 6, 23), last_day=date(2017, 6, 23), clause='N1', en='Initial production registration due', ja='本番用副本初期登録の期限', expected=False, end_expected=False),
+        Milestone(id='advice_deadline', first_day=date(2017, 6, 30), last_day=date(2017, 6, 30), clause='P1', en='Registration and its accuracy due (end of June)', ja='副本登録及び副本の正確性の担保の期限（6月末）', expected=False, end_expected=False),
+        Milestone(id='operation_check', first_day=date(2017, 7, 3), last_day=date(2017, 7, 7), clause='N2', en='Operation check of the enhanced server; linkage tests', ja='機能強化後の運用確認・情報連携のテスト', expected=False, end_expected=False),
+        Milestone(id='linkage_suppression', first_day=date(2017, 7, 8), last_day=date(2017, 7, 17), clause='N5', en='Production linkage suppressed (expected)', ja='情報連携抑止（想定）', expected=False, end_expected=True),
+        Milestone(id='master_data', first_day=date(2017, 7, 10), last_day=date(2017, 7, 10), clause='N4', en='Production master data (master data release 4) sent', ja='本番用マスターデータ（マスターデータリリース4）配信', expected=False, end_expected=False),
+        Milestone(id='differential_period', first_day=date(2017, 7, 13), last_day=date(2017, 7, 17), clause='N6', en='Differential registration and code acquisition period', ja='差分副本登録・符号取得期間', expected=False, end_expected=False),
+        Milestone(id='auto_response_restriction', first_day=date(2017, 7, 17), last_day=date(2017, 7, 17), clause='N7', en='Auto-response restriction settings due (before linkage starts)', ja='自動応答制限設定の期限（情報連携開始まで）', expected=False, end_expected=False),
+        Milestone(id='linkage_start', first_day=date(2017, 7, 18), last_day=date(2017, 7, 18), clause='T', en='Linkage starts (expected)', ja='情報連携開始（想定）', expected=True, end_expected=False),
     ),
     rules=(
         Rule(subject='server', clause='H', en='The server runs 08:00-21:00 on weekdays', ja='自治体中間サーバーは平日8時から21時まで稼働', modes=frozenset({Mode.NORMAL, Mode.TEST}), day_type=DayType.WEEKDAY, first_day=None, last_day=None, hours=(time(8, 0), time(21, 0)), expected=False),
@@ -57,6 +57,8 @@ DATA = PlanData(
         Rule(subject='linkage_test', clause='N2', en='Linkage tests and the operation check run 09:00-17:00 on rest days in test mode', ja='テストモード中は土日祝日9時から17時まで情報連携のテスト・運用確認が可能', modes=frozenset({Mode.TEST}), day_type=DayType.REST_DAY, first_day=None, last_day=None, hours=(time(9, 0), time(17, 0)), expected=False),
         Rule(subject='linkage_test', clause='N2', en='Linkage tests are possible only in test mode (07-03..07)', ja='情報連携のテストはテストモード（7月3日から7日）中のみ可能', modes=frozenset({Mode.NORMAL}), day_type=None, first_day=None, last_day=None, hours=None, expected=False),
     ),
+    revision=0,
+    revised=None,
 )
 
 #: The national holidays of the coverage (from the holidays package): day -> (English, Japanese).

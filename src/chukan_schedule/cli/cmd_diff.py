@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ..diff import compare
 from ..engine import Plan
 from ..planfile import load_plan
 from .output import EXIT_NOT_ALLOWED, EXIT_OK, print_json, say
@@ -24,6 +23,8 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
+    from ..diff import compare  # here: diff reads ics (icalendar), which the other commands start without
+
     changes = compare(load_plan(args.old), load_plan(args.new))
     if args.json:
         print_json(changes.to_json())
