@@ -5,7 +5,8 @@ Run: python bench/bench_queries.py [--rounds N] [--instants N]
 For each kind of input (aware in Asia/Tokyo, aware in UTC, naive = JST wall clock) the same
 instants, spread over July 2017, are asked of every query.  The queries take turns within each
 round (allows, next_window, window_at, mode_at, windows, check, then again), so that a machine
-busy for a moment slows them all alike; each figure is the minimum over the rounds.  The ratio
+busy for a moment slows them all alike; each figure is the minimum over the rounds.  As in
+:mod:`timeit`, the garbage collector is off inside each timing (and run between timings).  The ratio
 is a query's cost per call over ``allows()``'s, and the target beside it is issue 12's.
 ``windows()`` asks for the whole month (07-01 to 08-01) from instants of that kind.
 It prints figures and ratios; it never fails because a machine is slow.
@@ -14,6 +15,7 @@ It prints figures and ratios; it never fails because a machine is slow.
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -111,9 +113,12 @@ def measure(rounds: int, count: int) -> dict[str, dict[str, float]]:
             names = names[r % len(names) :] + names[: r % len(names)]  # each query takes each turn
             for name in names:
                 fn = qs[name]
+                gc.collect()  # as timeit does: no collection (of another query's garbage) inside a timing
+                gc.disable()
                 t0 = time.perf_counter_ns()
                 fn()
                 elapsed = (time.perf_counter_ns() - t0) / count
+                gc.enable()
                 best[kind][name] = min(best[kind][name], elapsed)
     return best
 
