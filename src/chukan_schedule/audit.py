@@ -280,19 +280,66 @@ def rows(
     outside_only = report.outside_only if report is not None else False
     first, prefix, between, encode, before_at = report.layout() if report is not None else ("", "", "", None, "")
     tails: list[str | None] = [None] * (len(Operation) * len(days) * 2)
-    # Per operation: (operation, its spans per day, its index), found by any of its names in one lookup;
-    # a row's key is then one int, (index * days + day) * 2 + allowed (an Enum hashes slowly).
+    # Per operation: (operation, its spans per day, its index * days * 2), found by any of its names in
+    # one lookup; a row's key is then one int, (index * days + day) * 2 + allowed (an Enum hashes slowly).
     ops = list(Operation)
     n_days = len(days)
-    entry_of = {op: (op, spans[op], i) for i, op in enumerate(ops)}
+    entry_of = {op: (op, spans[op], i * n_days * 2) for i, op in enumerate(ops)}
+
+    def _cached_why(key: int) -> tuple[str, Reason]:
+        why = whys.get(key)
+        if why is None:
+            op = ops[key // (2 * n_days)]
+            why = whys[key] = _why(days[(key // 2) % n_days], op, bool(key & 1))
+        return why
+
     entries = {name: entry_of[op] for name, op in names.items()}
     fixed_entry = entry_of[fixed] if fixed is not None else None
     buffer: list[str] = []
     for row in reader:
+        line = reader.line_num
+        # The fast path first: a known operation and a naive wall-clock time (to the minute or
+        # second) on a day of the plan, compared with that day's span. Anything else (and every
+        # row that is not quite that) takes the full path below, which says what is wrong.
+        if len(row) >= need:
+            raw_time = row[tcol]
+            raw_op = row[ocol] if ocol >= 0 else ""
+            entry = fixed_entry or entries.get(raw_op)
+            n = len(raw_time)
+            if entry is not None and (n == 19 or n == 16) and raw_time[10] in "T ":
+                day = day_index.get(raw_time[:10])
+                if day is not None and (n == 16 or raw_time[16] == ":"):
+                    minute = minutes.get(raw_time[11:16])
+                    second = sixty.get(raw_time[17:19]) if n == 19 else 0
+                    if minute is not None and second is not None:
+                        start, end = entry[1][day]
+                        allowed = start <= minute + second < end
+                        key = entry[2] + day * 2 + allowed
+                        if report is None:
+                            at = f"{raw_time[:10]}T{raw_time[11:16]}:{raw_time[17:19] if n == 19 else '00'}{offset}"
+                            yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
+                            continue
+                        counts[key] += 1
+                        if outside_only and allowed:
+                            continue
+                        tail = tails[key]
+                        if tail is None:
+                            tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
+                        shown = encode(raw_time) if encode is not None else ""
+                        sec = raw_time[17:19] if n == 19 else "00"
+                        buffer.append(
+                            f"{first}{line}{between}{shown}{before_at}{raw_time[:10]}T{raw_time[11:16]}:{sec}{offset}{tail}"
+                        )
+                        first = prefix
+                        if len(buffer) >= 4096:
+                            report.out.write("".join(buffer))
+                            buffer.clear()
+                        continue
         if not row:
             continue  # a blank line
-        line = reader.line_num
+        # The full path: any form parse_timestamp reads, and every error, said with its line.
         error_row: Row | None = None
+        read: tuple[bool, int, str] | None = None
         if len(row) < need:
             error_row = (line, "", "", "", (None, -1, None), None, _short_row(need, len(row)))
         else:
@@ -304,30 +351,17 @@ def rows(
                 entry = entry_of[named] if named is not None else None
             if entry is None:
                 error_row = (line, raw_time, raw_op, "", (None, -1, None), None, _unknown_operation(raw_op))
-        if error_row is None:
-            assert entry is not None  # for mypy: a row without an operation is an error_row
-            # The fast path: a naive wall-clock time (to the minute or second) on a day of the plan,
-            # compared with that day's span; anything else is read in full.
-            n = len(raw_time)
-            day = day_index.get(raw_time[:10]) if (n == 19 or n == 16) and raw_time[10] in "T " else None
-            minute = second = None
-            if day is not None and (n == 16 or raw_time[16] == ":"):
-                minute = minutes.get(raw_time[11:16])
-                second = sixty.get(raw_time[17:19]) if n == 19 else 0
-            if minute is not None and second is not None and day is not None:
-                start, end = entry[1][day]
-                allowed = start <= minute + second < end
-                at = f"{raw_time[:10]}T{raw_time[11:16]}:{raw_time[17:19] if n == 19 else '00'}{offset}"
             else:
                 try:
                     t = _instant(raw_time, plan)
                     allowed, day = locate(entry[0], t)
-                    at = (t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)).isoformat()
+                    read = allowed, day, (t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)).isoformat()
                 except TimestampFormatError as exc:
                     error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _bad_time(exc))
                 except OutsidePlanError as exc:
                     error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _outside(exc, plan))
-        if error_row is not None:
+        if error_row is not None or read is None or entry is None:
+            assert error_row is not None
             if report is None or summary is None:
                 yield error_row
             else:
@@ -335,27 +369,20 @@ def rows(
                 buffer.append(report.error(first, error_row))
                 first = prefix
             continue
-        assert entry is not None and day is not None  # for mypy: both are known for a row read
-        key = (entry[2] * n_days + day) * 2 + allowed
+        allowed, day, at = read
+        key = entry[2] + day * 2 + allowed
         if report is None:
-            op = entry[0]
-            why = whys.get(key)
-            if why is None:
-                why = whys[key] = _why(days[day], op, allowed)
-            yield line, raw_time, raw_op, at, (op, day, allowed), why, None
+            yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
             continue
         counts[key] += 1
         if outside_only and allowed:
             continue
         tail = tails[key]
         if tail is None:
-            tail = tails[key] = report.tail((entry[0], day, allowed), _why(days[day], entry[0], allowed))
+            tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
         shown = encode(raw_time) if encode is not None else ""
         buffer.append(f"{first}{line}{between}{shown}{before_at}{at}{tail}")
         first = prefix
-        if len(buffer) >= 4096:
-            report.out.write("".join(buffer))
-            buffer.clear()
     if report is not None and summary is not None:
         report.out.write("".join(buffer))
         report.summary(summary)
@@ -500,9 +527,21 @@ class _Report:
         return op.ja if self.lang == "ja" else op.en
 
     def write(self, rows_of: Iterable[str] | IO[str], plan: Plan, summary: Summary, **options: Any) -> None:
-        """Audit ``rows_of`` (the log's lines) with :func:`rows`, writing here and counting in ``summary``."""
-        for _ in rows(plan, rows_of, sink=(self, summary), **options):
-            pass  # pragma: no cover - nothing is yielded with a sink
+        """Audit ``rows_of`` (the log's lines) with :func:`rows`, writing here and counting in ``summary``.
+
+        The cyclic garbage collector is paused meanwhile: each row makes a list (the csv module's)
+        that would set it off every few hundred rows, and the loop makes no reference cycles.
+        """
+        import gc
+
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            for _ in rows(plan, rows_of, sink=(self, summary), **options):
+                pass  # pragma: no cover - nothing is yielded with a sink
+        finally:
+            if paused:
+                gc.enable()
 
     def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:  # pragma: no cover
         raise NotImplementedError
