@@ -115,7 +115,7 @@ def test_text_report_and_summary_in_english_and_japanese(tmp_path: Path, capsys:
     assert status == 1
     status, out, _ = run(capsys, "audit", str(log), "--time", "time", "--operation", "op", "--lang", "ja")
     lines = out.splitlines()
-    assert lines[0] == "2行目：2017-07-16T18:00:00+09:00 副本登録：不可 [H] 当日の副本登録の時間（09:00-17:00）外です"
+    assert lines[0] == "2行目：2017-07-16T18:00:00+09:00 副本登録：不可 [H] 副本登録の時間外です（この日は9:00～17:00）"
     assert "集計：読み取った行 2、時間外 1、エラーの行 0" in lines
     assert "  符号取得：行数 1、時間外 0" in lines
 

@@ -174,10 +174,12 @@ def _why(day: DayPlan, op: Operation, allowed: bool) -> tuple[str, Reason]:
         return rule.clause, rule.reason()
     start, end = rule.hours
     hours = f"{start:%H:%M}-{'24:00' if end is None else f'{end:%H:%M}'}"
+    # As check() says it in Japanese: 9:00～17:00 (no leading zero), ～ between.
+    hours_ja = f"{start.hour}:{start.minute:02d}～{'24:00' if end is None else f'{end.hour}:{end.minute:02d}'}"
     return rule.clause, Reason(
         rule.clause,
         f"outside the day's hours for {op.en} ({hours})",
-        f"当日の{op.ja}の時間（{hours}）外です",
+        f"{op.ja}の時間外です（この日は{hours_ja}）",
     )
 
 

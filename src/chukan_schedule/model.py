@@ -10,7 +10,7 @@ import enum
 import types
 import unicodedata
 from collections.abc import Mapping
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from typing import Any
 
 import attrs
