@@ -9,7 +9,7 @@ Every query reads its instant once (:meth:`Plan._normal`) into one of three form
 compare field by field with no zone arithmetic: a UTC instant, an instant aware in the plan's
 own zone, or a naive wall-clock time in that zone (the plan's offset is constant over its
 coverage, so wall-clock order is instant order).  The edges are kept in all three forms.
-The reasons of :meth:`Plan.check` are built once per day and operation, at compile time.
+The reasons of :meth:`Plan.check` are built once per day and operation, on first use.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class _Track:
     ) -> None:
         #: The operation (None: the server's own track), and what check() says per day, built on first use.
         self.operation = operation
-        self.reasons: tuple[tuple[tuple[Reason, ...], tuple[str, str, str] | None], ...] | None = None
+        self.reasons: list[tuple[tuple[Reason, ...], tuple[str, str, str] | None] | None] = []
         self.windows = windows
         self.starts = tuple(w.start for w in windows)
         self.ends = tuple(w.end for w in windows)
@@ -565,9 +565,12 @@ class Plan:
         since_midnight = t - midnights[form][day]
         at = midnights[_ZONE_FORM][day] + since_midnight
         by_day = track.reasons
-        if by_day is None:
-            by_day = track.reasons = tuple(self._day_reasons(d, operation) for d in self._days)
-        reasons, outside = by_day[day]
+        if not by_day:
+            by_day.extend([None] * len(self._days))
+        cached = by_day[day]
+        if cached is None:
+            cached = by_day[day] = self._day_reasons(self._days[day], operation)
+        reasons, outside = cached
         allowed = not i & 1
         if not allowed and outside is not None:
             minutes, second = divmod(since_midnight.seconds, 60)
