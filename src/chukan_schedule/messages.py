@@ -491,6 +491,7 @@ CATALOG: dict[str, Msg] = {
         Msg("os.EPERM", en="Operation not permitted", ja="操作が許可されていません"),
         Msg("os.ENOSPC", en="No space left on device", ja="ディスクの空き容量がありません"),
         Msg("os.EROFS", en="Read-only file system", ja="読み取り専用のファイルシステムです"),
+        Msg("os.ENAMETOOLONG", en="File name too long", ja="ファイル名が長すぎます"),
         Msg("os.other", en="{detail}", ja="{detail}"),
         # ---- the command line: the error line ----
         Msg("cli.error_line", en="{prog}: error: {message}", ja="{prog}: エラー: {message}"),
