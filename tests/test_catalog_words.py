@@ -17,6 +17,8 @@ from chukan_schedule.chart import render_svg
 from chukan_schedule.cli import main
 from chukan_schedule.cli.parsing import printable
 from chukan_schedule.diff import compare
+from chukan_schedule.errors import LocalizedError
+from chukan_schedule.ics import to_ical
 from chukan_schedule.lang import Lang
 from chukan_schedule.render import format_days, format_short_day, weekday_name
 
@@ -103,3 +105,15 @@ def test_the_command_line_cuts_in_its_language(lang: str, marker: str, capsys: p
     assert out == "" and err.count("\n") == 1
     assert len(re.findall(marker, err)) == 1
     assert ("characters" in err) is (lang == "en")
+
+
+def test_misuse_of_ics_and_diff_is_said_in_both_languages() -> None:
+    with pytest.raises(TypeError) as info:
+        compare(JULY_2017, "2017-07")  # type: ignore[arg-type]
+    assert isinstance(info.value, LocalizedError)
+    assert str(info.value) == "new must be a chukan_schedule.Plan, got str"
+    assert info.value.message.text("ja") == "new には chukan_schedule.Plan を指定してください（str は使えません）"
+    with pytest.raises(ValueError) as revision:
+        to_ical(JULY_2017, previous=parse_plan(CHANGED))  # revision 0 after revision 1
+    assert isinstance(revision.value, LocalizedError)
+    assert revision.value.message.text("ja").startswith("前の計画の改訂番号は 1、この計画の改訂番号は 0 です。")

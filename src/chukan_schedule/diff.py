@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from .engine import Plan
+from .errors import PlanTypeError
 from .messages import Message, msg
 from .model import Milestone, Mode, Operation
 from .render import format_days, format_hours, format_short_day
@@ -152,7 +153,7 @@ def compare(old: Plan, new: Plan) -> PlanDiff:
     """What changed from plan ``old`` to plan ``new``."""
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Plan):
-            raise TypeError(f"{name} must be a chukan_schedule.Plan, got {type(value).__name__}")
+            raise PlanTypeError(msg("plan.type", parameter=name, type=type(value).__name__))
     return PlanDiff(old, new, _windows(old, new), _modes(old, new), _milestones(old, new))
 
 

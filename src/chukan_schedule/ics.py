@@ -37,6 +37,7 @@ from icalendar import Calendar, Event, Timezone
 
 from .atomic import write_atomic
 from .engine import Plan
+from .errors import OperationTypeError, PlanTypeError, RevisionOrderError
 from .lang import Lang, pick
 from .messages import msg
 from .model import Milestone, Operation, Period, Rule, Window
@@ -66,15 +67,12 @@ def to_ical(
     cancelled.
     """
     if not isinstance(plan, Plan):
-        raise TypeError(f"plan must be a chukan_schedule.Plan, got {type(plan).__name__}")
+        raise PlanTypeError(msg("plan.type", parameter="plan", type=type(plan).__name__))
     if previous is not None:
         if not isinstance(previous, Plan):
-            raise TypeError(f"previous must be a chukan_schedule.Plan or None, got {type(previous).__name__}")
+            raise PlanTypeError(msg("plan.type_or_none", parameter="previous", type=type(previous).__name__))
         if previous.data.revision >= plan.data.revision:
-            raise ValueError(
-                f"the previous plan has revision {previous.data.revision} and this one {plan.data.revision}; "
-                "expected a higher revision in the corrected plan, so that clients apply its changes"
-            )
+            raise RevisionOrderError(msg("plan.revision_order", old=previous.data.revision, new=plan.data.revision))
     lang = _check_lang(lang)
     ops = _coerce_operations(operations)
     zone = plan.data.tz
@@ -132,10 +130,7 @@ def _coerce_operations(operations: object) -> list[Operation]:
     if operations is None:
         return list(Operation)
     if isinstance(operations, (str, bytes)) or not isinstance(operations, Iterable):
-        raise TypeError(
-            "operations must be None (all) or a sequence of Operation members or their values, "
-            f"e.g. ['registration'], got {type(operations).__name__} {operations!r}"
-        )
+        raise OperationTypeError(msg("operation.sequence", type=type(operations).__name__, value=repr(operations)))
     chosen = {Operation(coerce_operation(op)) for op in operations}
     return [op for op in Operation if op in chosen]
 

@@ -177,6 +177,24 @@ CATALOG: dict[str, Msg] = {
             en="{parameter}={value} is outside the plan's coverage [{start}, {end}); the plan cannot answer for it",
             ja="{parameter}={value} は計画の対象期間 [{start}, {end}) の外です。計画はこの時刻について答えられません",
         ),
+        # ---- plans given to the library (ics, diff) ----
+        Msg(
+            "plan.type",
+            en="{parameter} must be a chukan_schedule.Plan, got {type}",
+            ja="{parameter} には chukan_schedule.Plan を指定してください（{type} は使えません）",
+        ),
+        Msg(
+            "plan.type_or_none",
+            en="{parameter} must be a chukan_schedule.Plan or None, got {type}",
+            ja="{parameter} には chukan_schedule.Plan か None を指定してください（{type} は使えません）",
+        ),
+        Msg(
+            "plan.revision_order",
+            en="the previous plan has revision {old} and this one {new}; "
+            "expected a higher revision in the corrected plan, so that clients apply its changes",
+            ja="前の計画の改訂番号は {old}、この計画の改訂番号は {new} です。"
+            "クライアントが変更を反映できるよう、訂正後の計画には前の計画より大きい改訂番号が必要です",
+        ),
         # ---- datetimes and operations given to the library ----
         Msg(
             "instant.type",
@@ -205,6 +223,13 @@ CATALOG: dict[str, Msg] = {
             "operation.unknown",
             en="unknown operation {value}; expected one of {values} (or in Japanese: {names})",
             ja="操作 {value} はありません。受け付ける操作：{values}（日本語名：{names}）",
+        ),
+        Msg(
+            "operation.sequence",
+            en="operations must be None (all) or a sequence of Operation members or their values, "
+            "e.g. ['registration'], got {type} {value}",
+            ja="operations には None（すべて）か、Operation のメンバーまたはその値の並び（例：['registration']）を"
+            "指定してください（{type} {value} は使えません）",
         ),
         Msg(
             "operation.type",
