@@ -15,6 +15,7 @@ import pytest
 from chukan_schedule import JULY_2017, parse_plan
 from chukan_schedule.chart import render_svg
 from chukan_schedule.cli import main
+from chukan_schedule.cli.main import COMMANDS
 from chukan_schedule.cli.parsing import printable
 from chukan_schedule.diff import compare
 from chukan_schedule.errors import LocalizedError
@@ -117,3 +118,20 @@ def test_misuse_of_ics_and_diff_is_said_in_both_languages() -> None:
         to_ical(JULY_2017, previous=parse_plan(CHANGED))  # revision 0 after revision 1
     assert isinstance(revision.value, LocalizedError)
     assert revision.value.message.text("ja").startswith("前の計画の改訂番号は 1、この計画の改訂番号は 0 です。")
+
+
+COMMAND_NAMES = [module.__name__.rpartition(".cmd_")[2] for module in COMMANDS]
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_every_subcommand_help_is_japanese_under_lang_ja(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ja", command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("使い方：chukan-schedule ")
+    # No English phrase (two English words running), besides the program's name and a command to type.
+    phrases = re.findall(r"[a-z]{3,} [a-z]{3,}", out.replace(f"chukan-schedule {command}", ""))
+    assert [p for p in phrases if p != "pip install"] == []
+
+
+def test_the_commands_covered() -> None:
+    assert set(COMMAND_NAMES) >= {"check", "windows", "next", "table", "ics", "diff", "chart", "progress"}
