@@ -47,8 +47,10 @@ def test_every_message_renders_in_both_languages_with_the_same_parameters(entry:
 
 def test_the_japanese_is_japanese() -> None:
     # Every Japanese text that is a sentence has Japanese in it (not an English text copied over).
+    # ics.mode_line says in Japanese only its parameters: 7月3日（月）～7月7日（金）：テスト（…）。
+    only_parameters = {"ics.mode_line"}
     for entry in CATALOG.values():
-        if re.search(r"[a-z]{3} [a-z]{3}", entry.en) and entry.en != entry.ja:
+        if re.search(r"[a-z]{3} [a-z]{3}", entry.en) and entry.en != entry.ja and entry.id not in only_parameters:
             assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", entry.ja), entry.id
 
 

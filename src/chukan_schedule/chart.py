@@ -34,8 +34,10 @@ import attrs
 
 from .atomic import write_atomic
 from .engine import Plan
-from .lang import Lang
+from .lang import Lang, Text, pick
+from .messages import msg
 from .model import DayPlan, DayType, Milestone, Mode, Operation, Window
+from .render import format_day, weekday_name
 
 __all__ = ["render_svg", "write_svg"]
 
@@ -97,63 +99,17 @@ MILESTONE_FILL = "#3c4a5e"
 OUTSIDE_FILL = MUTED
 OP_FILL_BY_VALUE = {op.value: fill for op, fill in OP_FILL.items()}
 
-_WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "ja": ("月", "火", "水", "木", "金", "土", "日"),
+#: The mode row's short names (the legend and the tooltips give the full ones).
+_MODE_SHORT = {
+    Mode.PLANNED_STOP: msg("chart.mode.planned_stop"),
+    Mode.TEST: msg("chart.mode.test"),
+    Mode.NORMAL: msg("chart.mode.normal"),
 }
 
 
-@attrs.frozen
-class _Labels:
-    """The chart's words in one language."""
-
-    title: str
-    subtitle: str
-    modes: str
-    ops: str
-    milestones: str
-    rest: str
-    expected_heading: str
-    expected: str
-    footer: str
-    to: str
-    mode_short: dict[Mode, str]
-
-
-_TEXT = {
-    "en": _Labels(
-        title="{plan}: when each operation is possible",
-        subtitle=(
-            "All times JST (UTC+9). Background: the server's mode that day. Bars: the hours each "
-            "operation is possible, half-open [start, end)."
-        ),
-        modes="Mode (background)",
-        ops="Possible (bars, left to right)",
-        milestones="Milestones",
-        rest="rest day 土日祝日",
-        expected_heading="Expected (想定)",
-        expected="lighter, dashed outline: the notice says 想定 (expected), it may still move",
-        footer=(
-            "Drawn from the plan's own answers (chukan-schedule, plan {plan_id}). [H], [N1]… name the "
-            "clauses of the notices the plan cites."
-        ),
-        to="–",
-        mode_short={Mode.PLANNED_STOP: "planned stop", Mode.TEST: "test mode", Mode.NORMAL: "normal mode"},
-    ),
-    "ja": _Labels(
-        title="{plan}：各操作が可能な時間帯",
-        subtitle="時刻はすべて日本標準時（JST）。背景：その日の稼働モード。棒：各操作が可能な時間帯（開始時刻を含み、終了時刻を含まない）。",
-        modes="稼働モード（背景）",
-        ops="可能な操作（棒、左から）",
-        milestones="主な日程",
-        rest="土日祝日",
-        expected_heading="想定",
-        expected="淡い色・破線の枠：通知で「想定」とされているもの（変更の可能性あり）",
-        footer="chukan-schedule の回答（計画 {plan_id}）から作図。[H]、[N1] などは計画が引用する通知の条項。",
-        to="～",
-        mode_short={Mode.PLANNED_STOP: "計画停止", Mode.TEST: "テスト", Mode.NORMAL: "通常"},
-    ),
-}
+def _both(en: str, ja: str) -> Text:
+    """A name in the legend: English shows the Japanese too (as the notice says it), Japanese alone."""
+    return Text(f"{en} {ja}", ja)
 
 
 def _check_lang(lang: object) -> str:
@@ -374,13 +330,12 @@ def _date_range(m: Milestone, lang: str) -> str:
     if m.first_day == m.last_day:
         return a
     b = f"{m.last_day.month}/{m.last_day.day}"
-    return f"{a}{_TEXT[lang].to}{b}"
+    return msg("fmt.range", first=a, last=b).text(lang)
 
 
 def render_svg(plan: Plan, lang: str = "en") -> str:
     """The plan's month at a glance as a standalone SVG document (``lang``: ``"en"`` or ``"ja"``)."""
     lang = _check_lang(lang)
-    text = _TEXT[lang]
     days = plan.days
     first_day = days[0].day
     index_of = {d.day: i for i, d in enumerate(days)}
@@ -411,7 +366,7 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
             "data-plan": plan.id,
         },
     )
-    title = text.title.format(plan=plan.title(lang))
+    title = msg("chart.title", plan=plan.title(lang)).text(lang)
     _sub(svg, "title", title)
     _sub(svg, "style", f"text {{ font-family: {FONT_FAMILY}; }}")
     defs = _sub(svg, "defs")
@@ -427,7 +382,7 @@ def render_svg(plan: Plan, lang: str = "en") -> str:
     _sub(svg, "rect", width=str(WIDTH), height=str(HEIGHT), fill="#ffffff")
 
     _label(svg, MARGIN, 46, title, 30, font_weight="bold")
-    _label(svg, MARGIN, 76, text.subtitle, FONT, fill=MUTED)
+    _label(svg, MARGIN, 76, msg("chart.subtitle").text(lang), FONT, fill=MUTED)
 
     _draw_milestones(svg, layout, pills, lang)
     _draw_mode_row(svg, plan, layout, lang)
@@ -490,14 +445,20 @@ def _draw_mode_row(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> N
             runs[-1] = (mode, runs[-1][1], i)
         else:
             runs.append((mode, i, i))
-    short = _TEXT[lang].mode_short
     for mode, first, last in runs:
         x = layout.col_x(first) + 1
         w = layout.col_x(last + 1) - 1 - x
         y = layout.mode_row_top
         _sub(group, "rect", x=_num(x), y=_num(y), width=_num(w), height=str(MODE_ROW_H), fill=MODE_SOLID[mode],
              stroke=GRID, stroke_width="0.8", rx="3", data_mode=mode.value)  # fmt: skip
-        _lines(group, x + w / 2, y + MODE_ROW_H / 2, _wrap(short[mode], FONT, w - 6), FONT, font_weight="bold")
+        _lines(
+            group,
+            x + w / 2,
+            y + MODE_ROW_H / 2,
+            _wrap(_MODE_SHORT[mode].text(lang), FONT, w - 6),
+            FONT,
+            font_weight="bold",
+        )
 
 
 def _draw_headers(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
@@ -518,7 +479,7 @@ def _draw_headers(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> No
         cx = x + w / 2
         day_label = f"{d.day.day}" if i and d.day.day != 1 else f"{d.day.month}/{d.day.day}"
         _label(header, cx, y + 22, day_label, 20 if i else 17, "middle", font_weight="bold", fill=ink)
-        _label(header, cx, y + 44, _WEEKDAYS[lang][d.day.weekday()], FONT, "middle", fill=ink)
+        _label(header, cx, y + 44, weekday_name(d.day, lang), FONT, "middle", fill=ink)
         if holiday:
             holidays.append((d.day.isoformat(), cx, holiday))
     names = _sub(svg, "g", class_="holidays")
@@ -538,15 +499,15 @@ def _draw_grid(svg: ET.Element, plan: Plan, layout: _Layout, lang: str) -> None:
             width=_num(layout.col_w - 2), height=_num(layout.plot_h), fill=MODE_FILL[mode],
             data_day=d.day.isoformat(), data_mode=mode.value,
         )  # fmt: skip
-        weekday = _WEEKDAYS[lang][d.day.weekday()]
         holiday = d.holiday(lang)
-        extra = f" {holiday}" if holiday else ""
-        period = d.period.ja if lang == "ja" else d.period.en
-        if lang == "ja":
-            tooltip = f"{d.day.isoformat()}（{weekday}）{extra}：{mode.text(lang)} — {period}"
-        else:
-            tooltip = f"{d.day.isoformat()} ({weekday}){extra}: {mode.text(lang)} — {period}"
-        _sub(band, "title", tooltip)
+        tooltip = msg(
+            "chart.band_title",
+            day=format_day(d.day, lang),
+            holiday=f" {holiday}" if holiday else "",
+            mode=mode,
+            period=pick(lang, d.period.en, d.period.ja),
+        )
+        _sub(band, "title", tooltip.text(lang))
     grid = _sub(svg, "g", class_="hours")
     left, right = layout.grid_left, layout.grid_right
     for hour in range(25):
@@ -599,9 +560,9 @@ def _draw_windows(svg: ET.Element, plan: Plan, layout: _Layout, index_of: dict[d
                     rect.set("stroke-dasharray", "5 3")
                 if y1 - y0 >= 2 * lane_w:
                     markers.append((op, x + (lane_w - 1.5) / 2, y0 + (lane_w - 1.5) / 2 + 1))
-                hours = f"{_clock(piece.start, d0)}{_TEXT[lang].to}{_clock(piece.end, d0)}"
-                name = op.ja if lang == "ja" else f"{op.en} ({op.ja})"
-                note = _TEXT[lang].expected if expected else ""
+                hours = msg("fmt.range", first=_clock(piece.start, d0), last=_clock(piece.end, d0)).text(lang)
+                name = Text(f"{op.en} ({op.ja})", op.ja).text(lang)
+                note = msg("chart.expected").text(lang) if expected else ""
                 tooltip = f"{name}: {piece.day.isoformat()} {hours} JST [{', '.join(window.clauses)}]"
                 _sub(rect, "title", f"{tooltip} {note}".rstrip())
     marks = _sub(svg, "g", class_="markers")
@@ -617,7 +578,6 @@ def _draw_legend(
     lang: str,
     plan_id: str,
 ) -> None:
-    text = _TEXT[lang]
     group = _sub(svg, "g", class_="legend")
     top = layout.legend_top
     _sub(group, "line", x1=str(MARGIN), x2=str(WIDTH - MARGIN), y1=_num(top - 12), y2=_num(top - 12),
@@ -640,19 +600,19 @@ def _draw_legend(
             _label(entry, x + 34, y + 12 + FONT * 0.36, label, FONT)
             x += 34 + _text_width(label, FONT) + 26
 
-    def both(en: str, ja: str) -> str:
-        return ja if lang == "ja" else f"{en} {ja}"
+    def say(message_id: str) -> str:
+        return msg(message_id).text(lang)
 
-    modes = [(MODE_FILL[m], both(m.en, m.ja), m.value) for m in Mode]
-    modes.append((REST_HEADER, text.rest, "rest_day"))
-    swatch_row(top, text.modes, modes)
-    swatch_row(top + LEGEND_ROW_H, text.ops, [(OP_FILL[op], both(op.en, op.ja), op.value) for op in Operation])
-    swatch_row(
-        top + 2 * LEGEND_ROW_H, text.expected_heading, [(_tint(MUTED, EXPECTED_WHITE), text.expected, "expected")]
-    )
+    modes = [(MODE_FILL[m], _both(m.en, m.ja).text(lang), m.value) for m in Mode]
+    modes.append((REST_HEADER, say("chart.rest"), "rest_day"))
+    swatch_row(top, say("chart.modes"), modes)
+    ops = [(OP_FILL[op], _both(op.en, op.ja).text(lang), op.value) for op in Operation]
+    swatch_row(top + LEGEND_ROW_H, say("chart.ops"), ops)
+    expected = [(_tint(MUTED, EXPECTED_WHITE), say("chart.expected"), "expected")]
+    swatch_row(top + 2 * LEGEND_ROW_H, say("chart.expected_heading"), expected)
 
     y = top + 3 * LEGEND_ROW_H + 8
-    _label(group, MARGIN, y + FONT * 0.36 + 9, text.milestones, FONT, font_weight="bold")
+    _label(group, MARGIN, y + FONT * 0.36 + 9, say("chart.milestones"), FONT, font_weight="bold")
     entries: list[tuple[str, Milestone]] = [(str(n), m) for n, m, _, _ in inside]
     entries += outside
     per_col = layout.n_key_rows
@@ -666,4 +626,6 @@ def _draw_legend(
              fill=MILESTONE_FILL if badge.isdigit() else OUTSIDE_FILL)  # fmt: skip
         _label(entry, x + 13, ey + 11 + FONT * 0.36, badge, FONT, "middle", font_weight="bold", fill="#ffffff")
         _label(entry, x + 34, ey + 11 + FONT * 0.36, f"{_date_range(m, lang)}  {m.title(lang)} [{m.clause}]", FONT)
-    _label(group, WIDTH - MARGIN, HEIGHT - MARGIN, text.footer.format(plan_id=plan_id), FONT, "end", fill=MUTED)
+    _label(
+        group, WIDTH - MARGIN, HEIGHT - MARGIN, msg("chart.footer", plan_id=plan_id).text(lang), FONT, "end", fill=MUTED
+    )

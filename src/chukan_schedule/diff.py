@@ -19,8 +19,10 @@ from typing import Any
 import attrs
 
 from .engine import Plan
-from .ics import day_text, hours_text
+from .errors import PlanTypeError
+from .messages import Message, msg
 from .model import Milestone, Mode, Operation
+from .render import format_days, format_hours, format_short_day
 
 __all__ = ["MilestoneChange", "ModeChange", "PlanDiff", "WindowChange", "compare"]
 
@@ -75,40 +77,24 @@ class PlanDiff:
 
     def lines(self, lang: str = "en") -> list[str]:
         """The changes in words (``"en"`` or ``"ja"``), a heading first."""
-        words = _WORDS_JA if lang == "ja" else _WORDS_EN
         old, new = self.old, self.new
-        heading = words["heading"].format(
-            old=old.id, old_rev=old.data.revision, new=new.id, new_rev=new.data.revision, n=len(self)
+        heading = msg(
+            "diff.heading", old=old.id, old_rev=old.data.revision, new=new.id, new_rev=new.data.revision, n=len(self)
         )
         if not self:
-            return [heading, words["none"]]
+            return [heading.text(lang), msg("diff.none").text(lang)]
         out = [heading]
         for mc in self.modes:
-            days = day_text(mc.first_day, lang)
-            if mc.last_day != mc.first_day:
-                days += ("～" if lang == "ja" else "–") + day_text(mc.last_day, lang)
-            out.append(words["mode"].format(days=days, old=_mode(mc.old, lang), new=_mode(mc.new, lang)))
+            days = format_days(mc.first_day, mc.last_day, lang)
+            out.append(msg("diff.mode", days=days, old=_mode(mc.old), new=_mode(mc.new)))
         for w in self.windows:
-            op = w.operation.text(lang)
-            old_hours = hours_text(*w.old, lang) if w.old is not None else ""
-            new_hours = hours_text(*w.new, lang) if w.new is not None else ""
-            out.append(words[w.change].format(day=day_text(w.day, lang), op=op, old=old_hours, new=new_hours))
+            old_hours = format_hours(*w.old, lang) if w.old is not None else ""
+            new_hours = format_hours(*w.new, lang) if w.new is not None else ""
+            day = format_short_day(w.day, lang)
+            out.append(msg(_WINDOW_CHANGE[w.change], day=day, op=w.operation, old=old_hours, new=new_hours))
         for c in self.milestones:
-            m = c.new if c.new is not None else c.old
-            assert m is not None
-            old_days = _days(c.old, lang) if c.old is not None else ""
-            new_days = _days(c.new, lang) if c.new is not None else ""
-            what = _what_changed(c.old, c.new, lang) if c.change == "changed" else ""
-            out.append(
-                words[f"milestone_{c.change}"].format(
-                    title=m.title(lang),
-                    old=old_days,
-                    new=new_days,
-                    old_title=c.old.title(lang) if c.old else "",
-                    what=what,
-                )
-            )
-        return out
+            out.append(_milestone_line(c, lang))
+        return [line.text(lang) for line in out]
 
     def to_json(self) -> dict[str, Any]:
         """The changes as JSON-ready values (ISO 8601 times in the plans' zone)."""
@@ -167,7 +153,7 @@ def compare(old: Plan, new: Plan) -> PlanDiff:
     """What changed from plan ``old`` to plan ``new``."""
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Plan):
-            raise TypeError(f"{name} must be a chukan_schedule.Plan, got {type(value).__name__}")
+            raise PlanTypeError(msg("plan.type", parameter=name, type=type(value).__name__))
     return PlanDiff(old, new, _windows(old, new), _modes(old, new), _milestones(old, new))
 
 
@@ -231,68 +217,42 @@ def _milestones(old: Plan, new: Plan) -> tuple[MilestoneChange, ...]:
     return tuple(sorted(out, key=when))
 
 
-def _mode(mode: Mode | None, lang: str) -> str:
-    if mode is None:
-        return "範囲外" if lang == "ja" else "not covered"
-    return mode.text(lang)
+#: The line of each kind of window change.
+_WINDOW_CHANGE = {"moved": "diff.moved", "opened": "diff.opened", "removed": "diff.removed"}
 
 
-def _what_changed(old: Milestone | None, new: Milestone | None, lang: str) -> str:
-    """What changed in a milestone whose days did not: its words, its clause, whether it is 想定."""
+def _mode(mode: Mode | None) -> Mode | Message:
+    return msg("diff.not_covered") if mode is None else mode
+
+
+def _milestone_line(c: MilestoneChange, lang: str) -> Message:
+    old, new = c.old, c.new
+    if c.change == "added" and new is not None:
+        return msg("diff.milestone_added", title=new.title(lang), new=_days(new, lang))
+    if c.change == "removed" and old is not None:
+        return msg("diff.milestone_removed", title=old.title(lang), old=_days(old, lang))
     assert old is not None and new is not None
-    words = _WORDS_JA if lang == "ja" else _WORDS_EN
-    parts = []
+    if c.change == "moved":
+        return msg("diff.milestone_moved", title=new.title(lang), old=_days(old, lang), new=_days(new, lang))
+    return msg(
+        "diff.milestone_changed", title=old.title(lang), days=_days(new, lang), what=_what_changed(old, new, lang)
+    )
+
+
+def _what_changed(old: Milestone, new: Milestone, lang: str) -> str:
+    """What changed in a milestone whose days did not: its words, its clause, whether it is 想定."""
+    parts: list[Message] = []
     if (old.en, old.ja) != (new.en, new.ja):
-        parts.append(words["now_titled"].format(title=new.title(lang)))
+        parts.append(msg("diff.now_titled", title=new.title(lang)))
     if old.clause != new.clause:
-        parts.append(words["clause"].format(old=old.clause, new=new.clause))
+        parts.append(msg("diff.clause", old=old.clause, new=new.clause))
     if (old.expected, old.end_expected) != (new.expected, new.end_expected):
-        key = "expected_true" if new.expected else "expected_end" if new.end_expected else "expected_false"
-        parts.append(words[key])
-    return words["and"].join(parts)
+        key = (
+            "diff.expected_true" if new.expected else "diff.expected_end" if new.end_expected else "diff.expected_false"
+        )
+        parts.append(msg(key))
+    return msg("diff.and").text(lang).join(part.text(lang) for part in parts)
 
 
 def _days(m: Milestone, lang: str) -> str:
-    text = day_text(m.first_day, lang)
-    if m.last_day != m.first_day:
-        text += ("～" if lang == "ja" else "–") + day_text(m.last_day, lang)
-    return text
-
-
-# The words, English and Japanese side by side.
-_WORDS_EN = {
-    "heading": "Plan {old} (revision {old_rev}) → {new} (revision {new_rev}): {n} change(s)",
-    "none": "No changes.",
-    "mode": "{days}: mode {old} → {new}",
-    "moved": "{day}, {op}: moved from {old} to {new}",
-    "opened": "{day}, {op}: opened {new}",
-    "removed": "{day}, {op}: removed {old} (no longer possible)",
-    "milestone_added": "Milestone added: {title} ({new})",
-    "milestone_removed": "Milestone removed: {title} ({old})",
-    "milestone_moved": "Milestone {title}: moved from {old} to {new}",
-    "milestone_changed": "Milestone {old_title} ({new}): {what}",
-    "now_titled": "now “{title}”",
-    "clause": "clause {old} → {new}",
-    "expected_true": "now expected (想定)",
-    "expected_end": "now only its end expected (想定)",
-    "expected_false": "no longer expected",
-    "and": "; ",
-}
-_WORDS_JA = {
-    "heading": "計画 {old}（改訂 {old_rev}）→ {new}（改訂 {new_rev}）：変更 {n} 件",
-    "none": "変更はありません。",
-    "mode": "{days}：稼働モード {old} → {new}",
-    "moved": "{day}　{op}：{old} から {new} に変更",
-    "opened": "{day}　{op}：{new} が新たに可能",
-    "removed": "{day}　{op}：{old} は不可に（取りやめ）",
-    "milestone_added": "日程の追加：{title}（{new}）",
-    "milestone_removed": "日程の削除：{title}（{old}）",
-    "milestone_moved": "日程「{title}」：{old} から {new} に変更",
-    "milestone_changed": "日程「{old_title}」（{new}）：{what}",
-    "now_titled": "「{title}」に変更",
-    "clause": "条項 {old} → {new}",
-    "expected_true": "想定に変更",
-    "expected_end": "終了のみ想定に変更",
-    "expected_false": "想定ではなくなりました",
-    "and": "、",
-}
+    return format_days(m.first_day, m.last_day, lang)

@@ -19,6 +19,8 @@ __all__ = [
     "OperationTypeError",
     "OutsidePlanError",
     "PlanFileError",
+    "PlanTypeError",
+    "RevisionOrderError",
     "TimestampFormatError",
     "UnknownOperationError",
     "quoted",
@@ -81,6 +83,14 @@ class OperationTypeError(LocalizedError, TypeError):
 
 class LangError(LocalizedError, ValueError):
     """A language is not one of :class:`~chukan_schedule.lang.Lang`'s spellings."""
+
+
+class PlanTypeError(LocalizedError, TypeError):
+    """A plan was given as something other than a :class:`~chukan_schedule.Plan`."""
+
+
+class RevisionOrderError(LocalizedError, ValueError):
+    """A plan said to correct another has no higher revision (clients would not apply its changes)."""
 
 
 class PlanFileError(LocalizedError, ValueError):

@@ -31,15 +31,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
-import attrs
 from icalendar import Calendar, Event, Timezone
 
 from .atomic import write_atomic
 from .engine import Plan
-from .lang import Lang
+from .errors import OperationTypeError, PlanTypeError, RevisionOrderError
+from .lang import Lang, pick
+from .messages import msg
 from .model import Milestone, Operation, Period, Rule, Window
+from .render import format_days, format_hours, format_short_day, short_day
 from .timeinput import coerce_operation
 
 __all__ = ["UID_DOMAIN", "to_ical", "write_ics"]
@@ -48,60 +50,6 @@ __all__ = ["UID_DOMAIN", "to_ical", "write_ics"]
 UID_DOMAIN = "chukan-schedule"
 
 _PRODID = "-//chukan-schedule//chukan-schedule//{lang}"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-@attrs.frozen
-class _Words:
-    """The calendar's words in one language (English and Japanese side by side in :data:`_WORDS`)."""
-
-    possible: str  # summary of a window, {op}
-    is_possible: str  # first line of a window's description, {op} {when}
-    is_possible_expected: str  # the same for an expected window
-    expected: str  # appended to a title
-    expected_note: str  # a description line for an expected window or milestone
-    end_expected: str  # {day}: only the end is expected
-    period: str  # category of a period
-    milestone: str  # category of a milestone
-    mode_line: str  # {days} {mode}
-    cancelled: str  # prefix of a cancelled event's summary
-    caldesc: str  # {title} {id} {revision}
-    to: str  # between two times or days
-    weekdays: tuple[str, ...]
-
-
-_WORDS = {
-    "en": _Words(
-        possible="{op} possible",
-        is_possible="{op} is possible {when} (JST).",
-        is_possible_expected="{op} is possible {when} (JST; expected, 想定 in the notice: it may still move).",
-        expected=" (expected)",
-        expected_note="Expected (想定 in the notice): it may still move.",
-        end_expected="Its end, {day}, is expected (想定 in the notice): it may still move.",
-        period="period",
-        milestone="milestone",
-        mode_line="{days}: the server is in {mode}.",
-        cancelled="Cancelled: ",
-        caldesc="{title} (plan {id}, revision {revision})",
-        to="–",
-        weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    ),
-    "ja": _Words(
-        possible="{op}可能",
-        is_possible="{when}に{op}が可能（日本時間）。",
-        is_possible_expected="{when}に{op}が可能（日本時間、通知では想定のため変更の可能性があります）。",
-        expected="（想定）",
-        expected_note="通知では想定。変更の可能性があります。",
-        end_expected="終了日{day}は通知では想定。変更の可能性があります。",
-        period="稼働モード",
-        milestone="日程",
-        mode_line="{days}：{mode}。",
-        cancelled="取消：",
-        caldesc="{title}（計画 {id}、改訂 {revision}）",
-        to="～",
-        weekdays=("月", "火", "水", "木", "金", "土", "日"),
-    ),
-}
 
 
 def to_ical(
@@ -119,15 +67,12 @@ def to_ical(
     cancelled.
     """
     if not isinstance(plan, Plan):
-        raise TypeError(f"plan must be a chukan_schedule.Plan, got {type(plan).__name__}")
+        raise PlanTypeError(msg("plan.type", parameter="plan", type=type(plan).__name__))
     if previous is not None:
         if not isinstance(previous, Plan):
-            raise TypeError(f"previous must be a chukan_schedule.Plan or None, got {type(previous).__name__}")
+            raise PlanTypeError(msg("plan.type_or_none", parameter="previous", type=type(previous).__name__))
         if previous.data.revision >= plan.data.revision:
-            raise ValueError(
-                f"the previous plan has revision {previous.data.revision} and this one {plan.data.revision}; "
-                "expected a higher revision in the corrected plan, so that clients apply its changes"
-            )
+            raise RevisionOrderError(msg("plan.revision_order", old=previous.data.revision, new=plan.data.revision))
     lang = _check_lang(lang)
     ops = _coerce_operations(operations)
     zone = plan.data.tz
@@ -147,7 +92,7 @@ def to_ical(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", plan.title(lang))
     cal.add(
-        "x-wr-caldesc", _WORDS[lang].caldesc.format(title=plan.title(lang), id=plan.id, revision=plan.data.revision)
+        "x-wr-caldesc", msg("ics.caldesc", title=plan.title(lang), id=plan.id, revision=plan.data.revision).text(lang)
     )
     cal.add("x-wr-timezone", zone.key)
     first, last = _date_span(plan)
@@ -185,10 +130,7 @@ def _coerce_operations(operations: object) -> list[Operation]:
     if operations is None:
         return list(Operation)
     if isinstance(operations, (str, bytes)) or not isinstance(operations, Iterable):
-        raise TypeError(
-            "operations must be None (all) or a sequence of Operation members or their values, "
-            f"e.g. ['registration'], got {type(operations).__name__} {operations!r}"
-        )
+        raise OperationTypeError(msg("operation.sequence", type=type(operations).__name__, value=repr(operations)))
     chosen = {Operation(coerce_operation(op)) for op in operations}
     return [op for op in Operation if op in chosen]
 
@@ -209,49 +151,16 @@ def _stamp(plan: Plan) -> datetime:
 # ---- words ----
 
 
-def day_text(d: date, lang: str) -> str:
-    """A day as people write it: ``7月13日（木）``, ``Thu 13 Jul``."""
-    weekday = _WORDS[lang].weekdays[d.weekday()]
-    return f"{d.month}月{d.day}日（{weekday}）" if lang == "ja" else f"{weekday} {d.day} {_MONTHS[d.month - 1]}"
-
-
-def _clock(t: datetime, day: date) -> str:
-    """A time as people write it: ``8:00``, ``24:00`` for the midnight ending ``day``."""
-    if t.date() > day and t.time() == time():
-        return "24:00"
-    seconds = f":{t.second:02d}" if t.second or t.microsecond else ""
-    micro = f".{t.microsecond:06d}" if t.microsecond else ""
-    return f"{t.hour}:{t.minute:02d}{seconds}{micro}"
-
-
-def hours_text(start: datetime, end: datetime, lang: str) -> str:
-    """A span's hours as people write them: ``8:00～24:00``; the end's day is named only if it is another."""
-    to = _WORDS[lang].to
-    day = start.date()
-    end_day = end.date() - timedelta(days=1) if end.time() == time() else end.date()
-    if end_day == day:
-        return f"{_clock(start, day)}{to}{_clock(end, day)}"
-    sep = "" if lang == "ja" else ", "
-    return f"{_clock(start, day)}{to}{day_text(end_day, lang)}{sep}{_clock(end, end_day)}"
-
-
 def _when(start: datetime, end: datetime, lang: str) -> str:
     """A window's span: ``7月13日（木）8:00～24:00``, ``on Thu 13 Jul, 8:00–24:00``."""
-    if lang == "ja":
-        return f"{day_text(start.date(), lang)}{hours_text(start, end, lang)}"
-    return f"on {day_text(start.date(), lang)}, {hours_text(start, end, lang)}"
-
-
-def _days(first_day: date, last_day: date, lang: str) -> str:
-    if first_day == last_day:
-        return day_text(first_day, lang)
-    return f"{day_text(first_day, lang)}{_WORDS[lang].to}{day_text(last_day, lang)}"
+    return msg("ics.when", day=short_day(start.date()), hours=format_hours(start, end, lang)).text(lang)
 
 
 def _titled(title: str, expected: bool, lang: str) -> str:
     """A title with "(expected)" once, if the plan marks it expected and its text does not say so yet."""
-    mark = _WORDS[lang].expected
-    return f"{title}{mark}" if expected and mark.strip(" ()（）") not in title else title
+    if expected and msg("label.expected").text(lang) not in title:  # "expected", 想定
+        return msg("ics.titled_expected", title=title).text(lang)
+    return title
 
 
 def _clause_line(clause: str, text: str) -> str:
@@ -301,17 +210,16 @@ def _event(uid: str, summary: str, lines: list[str], categories: list[str], tent
 
 
 def _window_event(plan: Plan, window: Window, lang: str) -> Event:
-    words = _WORDS[lang]
     op = window.operation
     name = op.text(lang)
     start = window.start.astimezone(plan.tz)
     end = window.end.astimezone(plan.tz)
     rules = _window_rules(plan, window, lang)
     expected = any(expected for _, _, expected in rules)
-    capital = name if lang == "ja" else f"{name[:1].upper()}{name[1:]}"
-    summary = _titled(words.possible.format(op=capital), expected, lang)
-    first = words.is_possible_expected if expected else words.is_possible
-    lines = [first.format(op=capital, when=_when(start, end, lang))]
+    capital = f"{name[:1].upper()}{name[1:]}"  # a sentence starts with a capital (Japanese has none)
+    summary = _titled(msg("ics.possible", op=capital).text(lang), expected, lang)
+    first = msg("ics.is_possible_expected" if expected else "ics.is_possible", op=capital, when=_when(start, end, lang))
+    lines = [first.text(lang)]
     lines += [_clause_line(clause, text) for clause, text, _ in rules]
     event = _event(f"{op.value}-{start:%Y%m%d}", summary, lines, [name], expected)
     event.add("x-chukan-operation", op.value)
@@ -330,7 +238,7 @@ def _window_rules(plan: Plan, window: Window, lang: str) -> list[tuple[str, str,
         if rule is not None and rule not in rules:
             rules.append(rule)
         day += timedelta(days=1)
-    return [(r.clause, r.ja if lang == "ja" else r.en, r.expected) for r in rules]
+    return [(r.clause, pick(lang, r.en, r.ja), r.expected) for r in rules]
 
 
 def _allday_text(event: Event, first_day: date, last_day: date) -> Event:
@@ -340,30 +248,27 @@ def _allday_text(event: Event, first_day: date, last_day: date) -> Event:
 
 
 def _milestone_lines(m: Milestone, lang: str, dated: bool = True) -> list[str]:
-    colon = "：" if lang == "ja" else ": "
-    days = f"{_days(m.first_day, m.last_day, lang)}{colon}" if dated else ""
-    lines = [_clause_line(m.clause, f"{days}{m.title(lang)}")]
+    title = m.title(lang)
+    if dated:
+        title = msg("ics.dated", days=format_days(m.first_day, m.last_day, lang), title=title).text(lang)
+    lines = [_clause_line(m.clause, title)]
     if m.expected:
-        lines.append(_WORDS[lang].expected_note)
+        lines.append(msg("ics.expected_note").text(lang))
     if m.end_expected:
-        lines.append(_WORDS[lang].end_expected.format(day=day_text(m.last_day, lang)))
+        lines.append(msg("ics.end_expected", day=format_short_day(m.last_day, lang)).text(lang))
     return lines
 
 
 def _period_event(plan: Plan, period: Period, milestone: Milestone | None, lang: str) -> Event:
-    words = _WORDS[lang]
-    title = period.ja if lang == "ja" else period.en
+    title = pick(lang, period.en, period.ja)
     mode = period.mode.text(lang)
-    lines = [
-        _clause_line(
-            period.clause, words.mode_line.format(days=_days(period.first_day, period.last_day, lang), mode=mode)
-        )
-    ]
-    categories = [words.period, mode]
+    days = format_days(period.first_day, period.last_day, lang)
+    lines = [_clause_line(period.clause, msg("ics.mode_line", days=days, mode=mode).text(lang))]
+    categories = [msg("ics.period").text(lang), mode]
     expected = False
     if milestone is not None:
         lines += _milestone_lines(milestone, lang, dated=False)  # the same days as the period's
-        categories.append(words.milestone)
+        categories.append(msg("ics.milestone").text(lang))
         expected = milestone.expected
     event = _event(f"period-{period.first_day:%Y%m%d}", _titled(title, expected, lang), lines, categories, expected)
     event.add("x-chukan-kind", "period")
@@ -375,7 +280,9 @@ def _period_event(plan: Plan, period: Period, milestone: Milestone | None, lang:
 
 def _milestone_event(m: Milestone, lang: str) -> Event:
     summary = _titled(m.title(lang), m.expected, lang)
-    event = _event(f"milestone-{m.id}", summary, _milestone_lines(m, lang), [_WORDS[lang].milestone], m.expected)
+    event = _event(
+        f"milestone-{m.id}", summary, _milestone_lines(m, lang), [msg("ics.milestone").text(lang)], m.expected
+    )
     event.add("x-chukan-kind", "milestone")
     event.add("x-chukan-milestone", m.id)
     return _allday_text(event, m.first_day, m.last_day)
@@ -388,7 +295,7 @@ def _cancel(old: Event, lang: str, stamp: datetime, sequence: int) -> Event:
     event.add("dtstamp", stamp)
     event.add("sequence", sequence)
     event.add("status", "CANCELLED")
-    event.add("summary", f"{_WORDS[lang].cancelled}{old['SUMMARY']}")
+    event.add("summary", msg("ics.cancelled", summary=str(old["SUMMARY"])).text(lang))
     for key in ("DTSTART", "DTEND"):
         event.add(key.lower(), old.decoded(key))
     for key in ("X-CHUKAN-OPERATION", "X-CHUKAN-KIND", "X-CHUKAN-MODE", "X-CHUKAN-MILESTONE"):

@@ -176,6 +176,24 @@ CATALOG: dict[str, Msg] = {
             en="{parameter}={value} is outside the plan's coverage [{start}, {end}); the plan cannot answer for it",
             ja="{parameter}={value} は計画の対象期間 [{start}, {end}) の外です。計画はこの時刻について答えられません",
         ),
+        # ---- plans given to the library (ics, diff) ----
+        Msg(
+            "plan.type",
+            en="{parameter} must be a chukan_schedule.Plan, got {type}",
+            ja="{parameter} には chukan_schedule.Plan を指定してください（{type} は使えません）",
+        ),
+        Msg(
+            "plan.type_or_none",
+            en="{parameter} must be a chukan_schedule.Plan or None, got {type}",
+            ja="{parameter} には chukan_schedule.Plan か None を指定してください（{type} は使えません）",
+        ),
+        Msg(
+            "plan.revision_order",
+            en="the previous plan has revision {old} and this one {new}; "
+            "expected a higher revision in the corrected plan, so that clients apply its changes",
+            ja="前の計画の改訂番号は {old}、この計画の改訂番号は {new} です。"
+            "クライアントが変更を反映できるよう、訂正後の計画には前の計画より大きい改訂番号が必要です",
+        ),
         # ---- datetimes and operations given to the library ----
         Msg(
             "instant.type",
@@ -204,6 +222,13 @@ CATALOG: dict[str, Msg] = {
             "operation.unknown",
             en="unknown operation {value}; expected one of {values} (or in Japanese: {names})",
             ja="操作 {value} はありません。受け付ける操作：{values}（日本語名：{names}）",
+        ),
+        Msg(
+            "operation.sequence",
+            en="operations must be None (all) or a sequence of Operation members or their values, "
+            "e.g. ['registration'], got {type} {value}",
+            ja="operations には None（すべて）か、Operation のメンバーまたはその値の並び（例：['registration']）を"
+            "指定してください（{type} {value} は使えません）",
         ),
         Msg(
             "operation.type",
@@ -490,6 +515,7 @@ CATALOG: dict[str, Msg] = {
         Msg("os.EPERM", en="Operation not permitted", ja="操作が許可されていません"),
         Msg("os.ENOSPC", en="No space left on device", ja="ディスクの空き容量がありません"),
         Msg("os.EROFS", en="Read-only file system", ja="読み取り専用のファイルシステムです"),
+        Msg("os.ENAMETOOLONG", en="File name too long", ja="ファイル名が長すぎます"),
         Msg("os.other", en="{detail}", ja="{detail}"),
         # ---- the command line: the error line ----
         Msg("cli.error_line", en="{prog}: error: {message}", ja="{prog}: エラー: {message}"),
@@ -610,6 +636,13 @@ CATALOG: dict[str, Msg] = {
         Msg("cli.file_failed", en="cannot write or read {name}: {reason}", ja="{name} を読み書きできません：{reason}"),
         Msg("cli.a_file", en="a file", ja="ファイル"),
         Msg(
+            "cli.previous_revision",
+            en="--previous {previous} has revision {old} and the plan revision {new}; "
+            "expected a plan whose revision is higher than the previous one's, so that calendars apply the changes",
+            ja="--previous {previous} の改訂番号は {old}、計画の改訂番号は {new} です。"
+            "カレンダーに変更を反映させるため、前の計画より大きい改訂番号（revision）の計画を指定してください",
+        ),
+        Msg(
             "cli.internal",
             en="internal error ({type}: {detail}); please report it",
             ja="内部エラー（{type}: {detail}）。報告してください",
@@ -682,6 +715,103 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg("out.span", en="{start} .. {end}", ja="{start}～{end}"),
         Msg("out.clause_expected", en="{clause}, {expected}", ja="{clause}、{expected}"),
+        # ---- days and spans, as people write them (render.py; the calendar, the chart, diff) ----
+        # A range of days or of times: 7月13日（木）～7月17日（月）, Thu 13 Jul–Mon 17 Jul; 8:00～24:00.
+        Msg("fmt.range", en="{first}–{last}", ja="{first}～{last}"),
+        # {month} and {weekday}: render.MONTHS, render.WEEKDAYS (Jul / 7月, Thu / 木).
+        Msg("fmt.day", en="{weekday} {day} {month}", ja="{month}{day}日（{weekday}）"),
+        # Hours ending on another day: 8:00～7月15日（土）10:30, 8:00–Sat 15 Jul, 10:30.
+        Msg("fmt.hours_to_day", en="{start}–{day}, {end}", ja="{start}～{day}{end}"),
+        # What an echoed word cut short at the command line says of its length (cli.parsing.printable).
+        Msg("fmt.cut_word", en="{word}…({length} characters)", ja="{word}…（{length}文字）"),
+        # ---- the calendar (ics.py): what a person sees after importing it ----
+        Msg("ics.possible", en="{op} possible", ja="{op}可能"),
+        Msg("ics.when", en="on {day}, {hours}", ja="{day}{hours}"),
+        Msg("ics.is_possible", en="{op} is possible {when} (JST).", ja="{when}に{op}が可能（日本時間）。"),
+        Msg(
+            "ics.is_possible_expected",
+            en="{op} is possible {when} (JST; expected, 想定 in the notice: it may still move).",
+            ja="{when}に{op}が可能（日本時間、通知では想定のため変更の可能性があります）。",
+        ),
+        # A title the plan marks expected, when it does not say so itself (label.expected: the word it looks for).
+        Msg("ics.titled_expected", en="{title} (expected)", ja="{title}（想定）"),
+        Msg(
+            "ics.expected_note",
+            en="Expected (想定 in the notice): it may still move.",
+            ja="通知では想定。変更の可能性があります。",
+        ),
+        Msg(
+            "ics.end_expected",
+            en="Its end, {day}, is expected (想定 in the notice): it may still move.",
+            ja="終了日{day}は通知では想定。変更の可能性があります。",
+        ),
+        Msg("ics.period", en="period", ja="稼働モード"),
+        Msg("ics.milestone", en="milestone", ja="日程"),
+        Msg("ics.mode_line", en="{days}: the server is in {mode}.", ja="{days}：{mode}。"),
+        Msg("ics.dated", en="{days}: {title}", ja="{days}：{title}"),
+        Msg("ics.cancelled", en="Cancelled: {summary}", ja="取消：{summary}"),
+        Msg("ics.caldesc", en="{title} (plan {id}, revision {revision})", ja="{title}（計画 {id}、改訂 {revision}）"),
+        # ---- the chart (chart.py) ----
+        Msg("chart.title", en="{plan}: when each operation is possible", ja="{plan}：各操作が可能な時間帯"),
+        Msg(
+            "chart.subtitle",
+            en="All times JST (UTC+9). Background: the server's mode that day. Bars: the hours each "
+            "operation is possible, half-open [start, end).",
+            ja="時刻はすべて日本標準時（JST）。背景：その日の稼働モード。棒：各操作が可能な時間帯（開始時刻を含み、終了時刻を含まない）。",
+        ),
+        Msg("chart.modes", en="Mode (background)", ja="稼働モード（背景）"),
+        Msg("chart.ops", en="Possible (bars, left to right)", ja="可能な操作（棒、左から）"),
+        Msg("chart.milestones", en="Milestones", ja="主な日程"),
+        Msg("chart.rest", en="rest day 土日祝日", ja="土日祝日"),
+        Msg("chart.expected_heading", en="Expected (想定)", ja="想定"),
+        Msg(
+            "chart.expected",
+            en="lighter, dashed outline: the notice says 想定 (expected), it may still move",
+            ja="淡い色・破線の枠：通知で「想定」とされているもの（変更の可能性あり）",
+        ),
+        Msg(
+            "chart.footer",
+            en="Drawn from the plan's own answers (chukan-schedule, plan {plan_id}). [H], [N1]… name the "
+            "clauses of the notices the plan cites.",
+            ja="chukan-schedule の回答（計画 {plan_id}）から作図。[H]、[N1] などは計画が引用する通知の条項。",
+        ),
+        # The mode row above the days: the modes' short names.
+        Msg("chart.mode.planned_stop", en="planned stop", ja="計画停止"),
+        Msg("chart.mode.test", en="test mode", ja="テスト"),
+        Msg("chart.mode.normal", en="normal mode", ja="通常"),
+        # A day's tooltip: {day} is render.format_day, {holiday} its holiday after a space, or nothing.
+        Msg("chart.band_title", en="{day}{holiday}: {mode} — {period}", ja="{day}{holiday}：{mode} — {period}"),
+        # ---- what changed between two plans (diff.py) ----
+        Msg(
+            "diff.heading",
+            en="Plan {old} (revision {old_rev}) → {new} (revision {new_rev}): {n} change(s)",
+            ja="計画 {old}（改訂 {old_rev}）→ {new}（改訂 {new_rev}）：変更 {n} 件",
+        ),
+        Msg("diff.none", en="No changes.", ja="変更はありません。"),
+        Msg("diff.mode", en="{days}: mode {old} → {new}", ja="{days}：稼働モード {old} → {new}"),
+        Msg("diff.not_covered", en="not covered", ja="範囲外"),
+        Msg("diff.moved", en="{day}, {op}: moved from {old} to {new}", ja="{day}　{op}：{old} から {new} に変更"),
+        Msg("diff.opened", en="{day}, {op}: opened {new}", ja="{day}　{op}：{new} が新たに可能"),
+        Msg(
+            "diff.removed",
+            en="{day}, {op}: removed {old} (no longer possible)",
+            ja="{day}　{op}：{old} は不可に（取りやめ）",
+        ),
+        Msg("diff.milestone_added", en="Milestone added: {title} ({new})", ja="日程の追加：{title}（{new}）"),
+        Msg("diff.milestone_removed", en="Milestone removed: {title} ({old})", ja="日程の削除：{title}（{old}）"),
+        Msg(
+            "diff.milestone_moved",
+            en="Milestone {title}: moved from {old} to {new}",
+            ja="日程「{title}」：{old} から {new} に変更",
+        ),
+        Msg("diff.milestone_changed", en="Milestone {title} ({days}): {what}", ja="日程「{title}」（{days}）：{what}"),
+        Msg("diff.now_titled", en="now “{title}”", ja="「{title}」に変更"),
+        Msg("diff.clause", en="clause {old} → {new}", ja="条項 {old} → {new}"),
+        Msg("diff.expected_true", en="now expected (想定)", ja="想定に変更"),
+        Msg("diff.expected_end", en="now only its end expected (想定)", ja="終了のみ想定に変更"),
+        Msg("diff.expected_false", en="no longer expected", ja="想定ではなくなりました"),
+        # Joins what changed in one milestone.
+        Msg("diff.and", en="; ", ja="、"),
         # ---- the command line: --help ----
         Msg(
             "help.description",
@@ -775,6 +905,13 @@ CATALOG: dict[str, Msg] = {
             "help.ics.operation",
             en="only this operation's windows (repeatable; default: all); periods and milestones are always included",
             ja="この操作の時間帯だけ（複数指定可。省略時はすべて）。期間とマイルストーンは常に含みます",
+        ),
+        Msg(
+            "help.ics.previous",
+            en="the plan file this one corrects (a lower revision): its events that are gone come back "
+            "with STATUS:CANCELLED, so that calendars that imported it remove them",
+            ja="この計画が訂正する前の計画ファイル（改訂番号が小さいもの）。なくなった予定を STATUS:CANCELLED "
+            "で出力し、取り込んだカレンダーから削除されるようにします",
         ),
         Msg("help.chart", en="the month as an SVG chart", ja="1か月を SVG の図で"),
         Msg(
@@ -876,6 +1013,15 @@ CATALOG: dict[str, Msg] = {
             ja="{file}：{encoding} として読めません（{reason}）。Shift_JIS なら --encoding cp932 を指定してください",
         ),
         Msg("cli.audit.log", en="{file}: {problem}", ja="{file}：{problem}"),
+        Msg(
+            "help.diff",
+            en="what changed between two plan files, day by day and operation by operation: windows moved, "
+            "opened or removed, modes, milestones (exit status 0: no change, 1: changes)",
+            ja="2つの計画ファイルの違いを1日ずつ、操作ごとに：時間帯の変更・追加・取りやめ、稼働モード、日程"
+            "（終了ステータス 0：変更なし、1：変更あり）",
+        ),
+        Msg("help.diff.old", en="the plan as it was", ja="変更前の計画"),
+        Msg("help.diff.new", en="the corrected plan", ja="訂正後の計画"),
         Msg(
             "help.progress",
             en="read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)",

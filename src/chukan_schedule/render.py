@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from .lang import Lang, LangLike, pick
-from .messages import msg
+from .lang import Lang, LangLike, Text, pick
+from .messages import Message, msg
 
 __all__ = [
+    "MONTHS",
+    "WEEKDAYS",
     "display_width",
     "format_clock",
     "format_day",
+    "format_days",
     "format_duration",
+    "format_hours",
     "format_instant",
+    "format_short_day",
     "format_table",
     "format_window",
     "pad",
@@ -31,10 +36,31 @@ __all__ = [
     "weekday_name",
 ]
 
-_WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "ja": ("月", "火", "水", "木", "金", "土", "日"),
-}
+#: The weekdays' short names, Monday first (``date.weekday()``).
+WEEKDAYS = (
+    Text("Mon", "月"),
+    Text("Tue", "火"),
+    Text("Wed", "水"),
+    Text("Thu", "木"),
+    Text("Fri", "金"),
+    Text("Sat", "土"),
+    Text("Sun", "日"),
+)
+#: The months' short names, January first (``MONTHS[d.month - 1]``).
+MONTHS = (
+    Text("Jan", "1月"),
+    Text("Feb", "2月"),
+    Text("Mar", "3月"),
+    Text("Apr", "4月"),
+    Text("May", "5月"),
+    Text("Jun", "6月"),
+    Text("Jul", "7月"),
+    Text("Aug", "8月"),
+    Text("Sep", "9月"),
+    Text("Oct", "10月"),
+    Text("Nov", "11月"),
+    Text("Dec", "12月"),
+)
 
 
 def text(key: str, lang: LangLike) -> str:
@@ -71,7 +97,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], gap: int
 
 def weekday_name(d: date, lang: LangLike) -> str:
     """The short weekday name: ``Sat`` or ``土``."""
-    return _WEEKDAYS[Lang.coerce(lang).value][d.weekday()]
+    return WEEKDAYS[d.weekday()].text(lang)
 
 
 def format_day(d: date, lang: LangLike) -> str:
@@ -159,3 +185,55 @@ def format_duration(seconds: float, lang: LangLike = Lang.EN) -> str:
             value = "0" + value  # English pads a unit after a larger one: 2h05m, 1m05s
         out += value + unit
     return out
+
+
+# ---- days and hours as a sentence says them (the calendar's events, diff's lines) ----
+
+
+def short_day(d: date) -> Message:
+    """A day as people write it, without the year: ``7月13日（木）``, ``Thu 13 Jul``."""
+    return msg("fmt.day", weekday=WEEKDAYS[d.weekday()], day=d.day, month=MONTHS[d.month - 1])
+
+
+def format_short_day(d: date, lang: LangLike) -> str:
+    """:func:`short_day` in ``lang``.
+
+    >>> from datetime import date
+    >>> format_short_day(date(2017, 7, 13), "en"), format_short_day(date(2017, 7, 13), "ja")
+    ('Thu 13 Jul', '7月13日（木）')
+    """
+    return short_day(d).text(lang)
+
+
+def format_days(first: date, last: date, lang: LangLike) -> str:
+    """Days ``first..last`` (inclusive): one day, or ``Mon 3 Jul–Fri 7 Jul``, ``7月3日（月）～7月7日（金）``."""
+    if first == last:
+        return format_short_day(first, lang)
+    return msg("fmt.range", first=short_day(first), last=short_day(last)).text(lang)
+
+
+def _hour_clock(t: datetime, day: date) -> str:
+    """A time as people write it: ``8:00``, ``24:00`` for the midnight ending ``day``."""
+    if t.date() > day and t.time() == time():
+        return "24:00"
+    seconds = f":{t.second:02d}" if t.second or t.microsecond else ""
+    micro = f".{t.microsecond:06d}" if t.microsecond else ""
+    return f"{t.hour}:{t.minute:02d}{seconds}{micro}"
+
+
+def format_hours(start: datetime, end: datetime, lang: LangLike) -> str:
+    """A span's hours as people write them: ``8:00～24:00``; the end's day is named only if it is another.
+
+    >>> from datetime import datetime
+    >>> format_hours(datetime(2017, 7, 13, 8), datetime(2017, 7, 14), "en")
+    '8:00–24:00'
+    >>> format_hours(datetime(2017, 7, 13, 8), datetime(2017, 7, 14, 10), "ja")
+    '8:00～7月14日（金）10:00'
+    """
+    day = start.date()
+    end_day = end.date() - timedelta(days=1) if end.time() == time() else end.date()
+    if end_day == day:
+        return msg("fmt.range", first=_hour_clock(start, day), last=_hour_clock(end, day)).text(lang)
+    return msg(
+        "fmt.hours_to_day", start=_hour_clock(start, day), day=short_day(end_day), end=_hour_clock(end, end_day)
+    ).text(lang)

@@ -8,17 +8,14 @@ from collections.abc import Callable
 from ..engine import Plan
 from ..planfile import load_plan
 from .output import EXIT_NOT_ALLOWED, EXIT_OK, print_json, say
+from .translation import help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add(
-        "diff",
-        "what changed between two plan files, day by day and operation by operation: windows moved, "
-        "opened or removed, modes, milestones (exit status 0: no change, 1: changes)",
-    )
-    p.add_argument("old", metavar="OLD.toml", help="the plan as it was")
-    p.add_argument("new", metavar="NEW.toml", help="the corrected plan")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = add("diff", help_text("help.diff"))
+    p.add_argument("old", metavar="OLD.toml", help=help_text("help.diff.old"))
+    p.add_argument("new", metavar="NEW.toml", help=help_text("help.diff.new"))
+    p.add_argument("--json", action="store_true", help=help_text("help.json"))
     p.set_defaults(handler=run)
 
 

@@ -177,7 +177,7 @@ def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.Argume
 
 def _fail(message: str, lang: LangLike = Lang.EN) -> int:
     if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than write into stdout
-        print(msg("cli.error_line", prog=PROG, message=printable(message)).text(lang), file=sys.stderr)
+        print(msg("cli.error_line", prog=PROG, message=printable(message, lang)).text(lang), file=sys.stderr)
     return EXIT_ERROR
 
 

@@ -74,7 +74,7 @@ class Parser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        line = msg("cli.see_help", message=printable(message), prog=self.prog)
+        line = msg("cli.see_help", message=printable(message, self.lang), prog=self.prog)
         self.exit(EXIT_ERROR, msg("cli.error_line", prog=PROG, message=line).text(self.lang) + "\n")
 
 
@@ -114,14 +114,16 @@ def scan_lang(argv: Sequence[str]) -> Lang | None:
 WORD_LIMIT, WORD_SHOWN, LINE_LIMIT = 1000, 200, 2000
 
 
-def printable(message: str) -> str:
+def printable(message: str, lang: LangLike = Lang.EN) -> str:
     """One bounded line with no control characters: a file name cannot move the cursor or forge a line.
 
-    A 1 MB argument does not make a 1 MB error line: it is cut, and says how long it was.
+    A 1 MB argument does not make a 1 MB error line: it is cut, and says how long it was (in ``lang``).
     """
-    words = (
-        word if len(word) <= WORD_LIMIT else f"{word[:WORD_SHOWN]}…({len(word)} characters)" for word in message.split()
-    )
+
+    def cut(word: str) -> str:
+        return msg("fmt.cut_word", word=word[:WORD_SHOWN], length=len(word)).text(lang)
+
+    words = (word if len(word) <= WORD_LIMIT else cut(word) for word in message.split())
     flat = " ".join(words)
     if len(flat) > LINE_LIMIT:
         half = LINE_LIMIT // 2
