@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from chukan_schedule.cli import main
+from chukan_schedule.cli import default_lang, main
+from clikit import run
 
 
 def program(*argv: str, lang_env: str) -> subprocess.CompletedProcess[str]:
@@ -64,3 +65,29 @@ def test_unrecognized_arguments_in_japanese(capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().err == (
         "chukan-schedule: エラー: 認識できない引数：--frobnicate x（'chukan-schedule table --help' を参照）\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"),
+        ({"LC_ALL": "", "LANG": "ja_JP.eucJP"}, "ja"),
+        ({"LC_ALL": "ja_JP", "LC_MESSAGES": "en_US"}, "ja"),
+    ],
+)
+def test_default_lang(env: dict[str, str], expected: str) -> None:
+    assert default_lang(env) == expected
+
+
+def test_lang_from_locale_and_option(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    _, out, _ = run(capsys, "next", "linkage", "2017-07-15T10:00")
+    assert "情報連携" in out
+    _, out, _ = run(capsys, "next", "linkage", "2017-07-15T10:00", "--lang", "en")
+    assert out.startswith("next linkage window")
+    _, out, _ = run(capsys, "--lang", "en", "next", "linkage", "2017-07-15T10:00")
+    assert out.startswith("next linkage window")

@@ -66,7 +66,7 @@ for subject in ("server", "registration", "code_acquisition", "linkage", "linkag
 subject = "{subject}"
 modes = ["normal"]
 days = "weekday"
-hours = ["08:00", "{'24:00' if subject == 'registration' else '21:00'}"]
+hours = ["08:00", "{"24:00" if subject == "registration" else "21:00"}"]
 clause = "H"
 en = "weekday"
 ja = "平日"
@@ -122,23 +122,55 @@ def test_embedded_plan_round_trips_through_a_file(tmp_path: Path) -> None:
     [
         ("format = 1", "format = 2", r": format: expected 1"),
         ('timezone = "Asia/Tokyo"', 'timezone = "Asia/Tokio"', r": timezone: expected an IANA time zone"),
-        ("last_day = 2017-07-02\nmode", "last_day = 2017-07-03\nmode", r": period\[1\]\.first_day: expected 2017-07-04"),
+        (
+            "last_day = 2017-07-02\nmode",
+            "last_day = 2017-07-03\nmode",
+            r": period\[1\]\.first_day: expected 2017-07-04",
+        ),
         ('mode = "test"', 'mode = "testing"', r": period\[1\]\.mode: expected one of 'planned_stop', 'test', 'normal'"),
         ('hours = ["08:00", "24:00"]', 'hours = ["08:00", "25:00"]', r": rule\[3\]\.hours\[1\]: expected 'HH:MM'"),
         ('hours = ["08:00", "24:00"]', 'hours = ["08:00"]', r": rule\[3\]\.hours: expected \[start, end\]"),
-        ('during = "linkage_suppression"', 'during = "suppression"', r": rule\[9\]\.during: expected a milestone id \(advice_deadline, "),
+        (
+            'during = "linkage_suppression"',
+            'during = "suppression"',
+            r": rule\[9\]\.during: expected a milestone id \(advice_deadline, ",
+        ),
         ('subject = "linkage_test"', 'subject = "linkage_tests"', r": rule\[13\]\.subject: expected one of"),
         ('id = "linkage_start"', 'id = "master_data"', r": milestone\[7\]\.id: expected a unique id"),
-        ("first_day = 2017-07-18\nlast_day = 2017-07-18", "last_day = 2017-07-18", r": milestone\[7\]\.first_day: missing; expected a date such as 2017-07-01"),
-        ("first_day = 2017-07-01\nlast_day = 2017-07-31", "first_day = 2017-07-01T00:00:00\nlast_day = 2017-07-31", r": coverage\.first_day: expected a date such as 2017-07-01, got datetime"),
-        ('days = "rest_day"', 'days = "weekend"', r": rule\[1\]\.days: expected 'weekday' or 'rest_day', got 'weekend'"),
+        (
+            "first_day = 2017-07-18\nlast_day = 2017-07-18",
+            "last_day = 2017-07-18",
+            r": milestone\[7\]\.first_day: missing; expected a date such as 2017-07-01",
+        ),
+        (
+            "first_day = 2017-07-01\nlast_day = 2017-07-31",
+            "first_day = 2017-07-01T00:00:00\nlast_day = 2017-07-31",
+            r": coverage\.first_day: expected a date such as 2017-07-01, got datetime",
+        ),
+        (
+            'days = "rest_day"',
+            'days = "weekend"',
+            r": rule\[1\]\.days: expected 'weekday' or 'rest_day', got 'weekend'",
+        ),
         ('holidays = "JP"', 'holidays = "XX"', r": holidays: expected a country code"),
         # a misspelt key must not silently close a window (hours -> hour)
-        ('hours = ["08:00", "24:00"]', 'hour = ["08:00", "24:00"]', r": rule\[3\]\.hour: unknown key; expected one of subject, modes"),
-        ("last_day = 2017-07-31\n", "last_day = 2017-07-31\nfoo = 1\n", r": coverage\.foo: unknown key; expected one of first_day, last_day"),
-        ('format = 1\n', 'format = 1\nnmae = "x"\n', r": nmae: unknown key; expected one of format, id"),
+        (
+            'hours = ["08:00", "24:00"]',
+            'hour = ["08:00", "24:00"]',
+            r": rule\[3\]\.hour: unknown key; expected one of subject, modes",
+        ),
+        (
+            "last_day = 2017-07-31\n",
+            "last_day = 2017-07-31\nfoo = 1\n",
+            r": coverage\.foo: unknown key; expected one of first_day, last_day",
+        ),
+        ("format = 1\n", 'format = 1\nnmae = "x"\n', r": nmae: unknown key; expected one of format, id"),
         ('en = "Municipal middle server, July 2017"', 'en = " "', r": en: expected a non-empty string"),
-        ("first_day = 2017-07-15\nlast_day = 2017-07-17", "first_day = 2017-08-15\nlast_day = 2017-08-17", r": rule\[6\]: its days 2017-08-15\.\.2017-08-17 lie outside the coverage 2017-07-01\.\.2017-07-31"),
+        (
+            "first_day = 2017-07-15\nlast_day = 2017-07-17",
+            "first_day = 2017-08-15\nlast_day = 2017-08-17",
+            r": rule\[6\]: its days 2017-08-15\.\.2017-08-17 lie outside the coverage 2017-07-01\.\.2017-07-31",
+        ),
     ],
 )
 def test_malformed_files_name_the_file_and_the_key(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -151,8 +183,13 @@ def test_malformed_files_name_the_file_and_the_key(tmp_path: Path, old: str, new
 
 def test_a_day_no_rule_decides_is_an_error() -> None:
     # Rest days are closed only on 08-06 here: 08-11 (山の日, Mountain Day) is the first rest day left undecided.
-    text = AUGUST + RULES.replace('days = "rest_day"\nclause = "H"\nen = "closed on rest days"', 'days = "rest_day"\nfirst_day = 2017-08-06\nlast_day = 2017-08-06\nclause = "H"\nen = "closed on rest days"')
-    with pytest.raises(PlanFileError, match=r"<string>: rule: no rule decides 'server' on 2017-08-11 \(normal, rest_day\)"):
+    text = AUGUST + RULES.replace(
+        'days = "rest_day"\nclause = "H"\nen = "closed on rest days"',
+        'days = "rest_day"\nfirst_day = 2017-08-06\nlast_day = 2017-08-06\nclause = "H"\nen = "closed on rest days"',
+    )
+    with pytest.raises(
+        PlanFileError, match=r"<string>: rule: no rule decides 'server' on 2017-08-11 \(normal, rest_day\)"
+    ):
         parse_plan(text)
 
 
@@ -161,7 +198,10 @@ def test_a_zone_with_daylight_saving_inside_the_coverage_is_refused() -> None:
     text = (AUGUST + RULES).replace('timezone = "Asia/Tokyo"', 'timezone = "America/New_York"', 1)
     text = text.replace("2017-08-", "2017-03-")
     text = text.replace('holidays = "JP"', 'holidays = "US"', 1)
-    with pytest.raises(PlanFileError, match=r"<string>: timezone: expected a zone with one UTC offset over the coverage .*America/New_York changes its offset"):
+    with pytest.raises(
+        PlanFileError,
+        match=r"<string>: timezone: expected a zone with one UTC offset over the coverage .*America/New_York changes its offset",
+    ):
         parse_plan(text)
     # The same zone in August keeps one offset (EDT) and is accepted.
     plan = parse_plan((AUGUST + RULES).replace('timezone = "Asia/Tokyo"', 'timezone = "America/New_York"', 1))
