@@ -225,7 +225,7 @@ def test_week_of_code_acquisition_from_the_server(calendar: Server) -> None:
     start, end = jst(13, 0), jst(20, 0)  # 2017-07-13T00:00+09:00 .. 2017-07-20T00:00+09:00
     events = _query(calendar, start, end, "code_acquisition")
     assert all(_operation(e) == "code_acquisition" for e in events)
-    # By hand (SPEC.md point 5, N6): weekdays 13, 14, 18, 19 08:00-21:00; 15 (Sat), 16 (Sun),
+    # By hand (docs/spec.md point 5, N6): weekdays 13, 14, 18, 19 08:00-21:00; 15 (Sat), 16 (Sun),
     # 17 (Marine Day) 09:00-17:00 only because the resident registry network runs then.
     expected = [
         (jst(13, 8), jst(13, 21)),

@@ -1,6 +1,6 @@
 """The month-at-a-glance SVG (月間稼働表), checked by its structure.
 
-Expected values are worked out by hand from SPEC.md (table T, the hours of H, the
+Expected values are worked out by hand from docs/spec.md (table T, the hours of H, the
 operations table of point 5); the set of drawn windows is also compared with
 ``plan.windows()``, since the chart must never disagree with the answers.
 """

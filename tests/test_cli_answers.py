@@ -1,7 +1,7 @@
 """Answers that read right to the person asking (issue 13): what is open, the kind of day,
 `next` while a window is open, no command, chart's file name, and the Japanese wording.
 
-Every expected string is worked out by hand from the notice (SPEC.md T, H, N2, N5, N6).
+Every expected string is worked out by hand from the notice (docs/spec.md T, H, N2, N5, N6).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ with ANSWERS.open(encoding="utf-8") as _f:
     ROWS = list(csv.DictReader(line for line in _f if not line.startswith("#")))
 OPS = [op.value for op in Operation]
 
-# Worked by hand (SPEC.md; July 2017: 07-13 Thursday normal mode, 07-15 Saturday, 07-17 Marine Day):
+# Worked by hand (docs/spec.md; July 2017: 07-13 Thursday normal mode, 07-15 Saturday, 07-17 Marine Day):
 # registration runs 08:00-24:00 on weekdays and 09:00-17:00 on rest days in normal mode;
 # code acquisition 08:00-21:00 on weekdays, 09:00-17:00 on 07-15..17 only (N6).
 BY_HAND = [

@@ -50,7 +50,7 @@ def test_the_carried_rest_days_are_the_holidays_packages() -> None:
             from_package[d] = (jp_en[d], jp_ja[d])
         d += timedelta(days=1)
     assert from_package == REST_DAYS
-    # And by hand: July 2017 has one national holiday, 海の日 on Monday 07-17 (SPEC.md point 4).
+    # And by hand: July 2017 has one national holiday, 海の日 on Monday 07-17 (docs/spec.md point 4).
     assert {date(2017, 7, 17): ("Marine Day", "海の日")} == REST_DAYS
     day = JULY_2017.day(date(2017, 7, 17))
     assert (day.day_type, day.holiday_en, day.holiday_ja) == (DayType.REST_DAY, "Marine Day", "海の日")

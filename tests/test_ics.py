@@ -1,6 +1,6 @@
 """The iCalendar export (カレンダー出力): RFC 5545 as real clients need it, read back by two parsers.
 
-Every expected value below is worked out by hand from the notice / SPEC.md and written out.
+Every expected value below is worked out by hand from the notice / docs/spec.md and written out.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def jst(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2017, 7, day, hour, minute, tzinfo=JST)
 
 
-# ---- hand-written windows (SPEC.md point 5 on the July 2017 calendar) ----
+# ---- hand-written windows (docs/spec.md point 5 on the July 2017 calendar) ----
 # July 2017: Sat/Sun 1-2, 8-9, 15-16, 22-23, 29-30; Monday 17 is Marine Day (海の日).
 
 #: N2: linkage tests 07-03..07 (Mon-Fri, test mode) within H's weekday hours.

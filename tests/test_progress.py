@@ -1,6 +1,6 @@
 """Progress sheets (本番用副本登録進捗状況集計シート) checked against P1 (second notice, 平成29年6月7日).
 
-Every expected value is worked out by hand from the notice and SPEC.md (P1, point 7):
+Every expected value is worked out by hand from the notice and docs/spec.md (P1, point 7):
 advice when registered/planned is strictly below half (column f), or the count range
 (登録対象範囲（件数）の確認) or the accuracy after registration (column d) was not checked.
 """

@@ -2,7 +2,7 @@
 
 An open day is neither a Saturday, a Sunday, a national holiday (祝日, substitute
 holidays included; from the ``holidays`` package) nor a day of the year-end closure,
-12-29 to 01-03 (行政機関の休日に関する法律 第1条第1項第3号; SPEC.md point 6).
+12-29 to 01-03 (行政機関の休日に関する法律 第1条第1項第3号; docs/spec.md point 6).
 """
 
 from __future__ import annotations

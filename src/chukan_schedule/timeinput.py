@@ -1,6 +1,6 @@
 """Time input: what a caller hands us, turned into an exact instant (and operation names).
 
-The reading of SPEC.md: a naive :class:`~datetime.datetime` is wall-clock time in the
+The reading of docs/spec.md: a naive :class:`~datetime.datetime` is wall-clock time in the
 plan's zone (JST); an aware one is an instant in any zone.  Anything else is refused with
 a :class:`TypeError` that says what is accepted: never a guess.
 """
@@ -19,7 +19,7 @@ from .instant import to_instant
 from .messages import msg, quoted
 from .model import Operation
 
-#: Japan Standard Time: how a timestamp without a zone is read (SPEC.md, point 2).
+#: Japan Standard Time: how a timestamp without a zone is read (docs/spec.md, point 2).
 JST = ZoneInfo("Asia/Tokyo")
 
 __all__ = [
