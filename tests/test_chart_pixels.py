@@ -24,7 +24,7 @@ import zlib
 from importlib import resources
 
 import pytest
-import resvg_py  # type: ignore[import-untyped]  # in the test extra: a wheel with resvg inside, no system package
+import resvg_py  # in the test extra: a wheel with resvg inside, no system package
 
 from chukan_schedule import JULY_2017, parse_plan
 from chukan_schedule.chart import render_svg

@@ -110,8 +110,8 @@ def run(argv: Sequence[str]) -> tuple[int, bytes, str]:
         sys.stdout, sys.stderr = saved
     out.flush()
     err.flush()
-    raw_err = err.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
-    return status, out.buffer.getvalue(), raw_err  # type: ignore[attr-defined]
+    raw_err = err.buffer.getvalue().decode("utf-8")
+    return status, out.buffer.getvalue(), raw_err
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -38,7 +38,11 @@ CORRECTED = parse_plan(corrected_text(), source="<corrected>")
 
 def events(ics: bytes) -> dict[str, icalendar.Event]:
     cal = icalendar.Calendar.from_ical(ics)
-    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    by_uid: dict[str, icalendar.Event] = {}
+    for e in cal.walk("VEVENT"):  # typed as any Component: each VEVENT is an Event
+        assert isinstance(e, icalendar.Event)
+        by_uid[str(e["UID"])] = e
+    return by_uid
 
 
 def test_plan_file_revision_and_revised() -> None:
@@ -107,7 +111,8 @@ def test_previous_cancels_what_is_gone() -> None:
     assert str(event["SUMMARY"]) == "Cancelled: Code acquisition possible"
     assert str(event["X-CHUKAN-OPERATION"]) == "code_acquisition"
     assert (
-        str(events(to_ical(CORRECTED, previous=JULY_2017, lang="ja"))[event["UID"]]["SUMMARY"]) == "取消：符号取得可能"
+        str(events(to_ical(CORRECTED, previous=JULY_2017, lang="ja"))[str(event["UID"])]["SUMMARY"])
+        == "取消：符号取得可能"
     )
     # The other events are those of the corrected plan alone, byte for byte.
     assert len(all_events) == len(events(to_ical(CORRECTED))) + 1

@@ -9,10 +9,17 @@ from datetime import date, datetime
 import icalendar
 import pytest
 
-from chukan_schedule import JULY_2017
+from chukan_schedule import JULY_2017, Operation
 from chukan_schedule.ics import to_ical
 
 SHOWN = ("SUMMARY", "DESCRIPTION", "CATEGORIES", "X-WR-CALNAME", "X-WR-CALDESC")
+
+
+def categories(event: icalendar.cal.Component) -> list[str]:
+    """An event's one CATEGORIES line, word by word (icalendar types ``event[name]`` as any property)."""
+    value = event["CATEGORIES"]
+    assert isinstance(value, icalendar.vCategory)
+    return [str(c) for c in value.cats]
 
 
 def shown_texts(ics: bytes) -> list[str]:
@@ -21,7 +28,7 @@ def shown_texts(ics: bytes) -> list[str]:
     for event in cal.walk("VEVENT"):
         out.append(str(event["SUMMARY"]))
         out.append(str(event["DESCRIPTION"]))
-        out += [str(c) for c in event["CATEGORIES"].cats]
+        out += categories(event)
     return out
 
 
@@ -39,11 +46,13 @@ def test_japanese_hours_as_people_write_them() -> None:
     by_uid = {str(e["UID"]): e for e in cal.walk("VEVENT")}
     registration = by_uid["2017-07-registration-20170713@chukan-schedule"]
     # H: weekday registration 08:00 until 24:00, the rule that decides it in its own words, in two lines.
+    rule = JULY_2017.day(date(2017, 7, 13)).operations[Operation.REGISTRATION].rule
+    assert rule is not None
     assert str(registration["DESCRIPTION"]).split("\n") == [
         "7月13日（木）8:00～24:00に副本登録が可能（日本時間）。",
-        f"[H] {JULY_2017.day(date(2017, 7, 13)).operations['registration'].rule.ja}",  # type: ignore[union-attr]
+        f"[H] {rule.ja}",
     ]
-    assert [str(c) for c in registration["CATEGORIES"].cats] == ["副本登録"]
+    assert categories(registration) == ["副本登録"]
 
 
 def test_no_two_banners_for_the_same_days_and_meaning() -> None:
@@ -55,7 +64,7 @@ def test_no_two_banners_for_the_same_days_and_meaning() -> None:
     # N2: 07-03..07 test mode is the operation check; N6: 07-13..17 the differential period.
     test_week = by_uid["2017-07-period-20170703@chukan-schedule"]
     assert str(test_week["X-CHUKAN-MILESTONE"]) == "operation_check"
-    assert [str(c) for c in test_week["CATEGORIES"].cats] == ["period", "test mode", "milestone"]
+    assert categories(test_week) == ["period", "test mode", "milestone"]
     differential = by_uid["2017-07-period-20170713@chukan-schedule"]
     assert str(differential["X-CHUKAN-MILESTONE"]) == "differential_period"
     assert (differential.decoded("DTSTART"), differential.decoded("DTEND")) == (date(2017, 7, 13), date(2017, 7, 18))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import attrs
 import pytest
 
-from chukan_schedule import JULY_2017, Operation, Plan, PlanFileError, UnknownOperationError
+from chukan_schedule import JULY_2017, Operation, Period, Plan, PlanFileError, UnknownOperationError
 from chukan_schedule.errors import OperationTypeError
 
 DATA = JULY_2017.data
@@ -49,7 +49,7 @@ def test_the_embedded_periods_tile_july() -> None:
     ],
     ids=["gap at the start", "gap", "overlap", "missing tail", "past the end", "none"],
 )
-def test_plan_refuses_periods_that_do_not_tile(periods: tuple[object, ...], key: str, problem: str) -> None:
+def test_plan_refuses_periods_that_do_not_tile(periods: tuple[Period, ...], key: str, problem: str) -> None:
     with pytest.raises(PlanFileError) as info:
         Plan(attrs.evolve(DATA, periods=periods))
     assert info.value.key == key

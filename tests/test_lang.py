@@ -69,8 +69,12 @@ def test_every_sayer_refuses_the_same_way(name: str, say: Callable[[object], str
 
 
 def test_lang_is_its_text() -> None:
-    assert Lang.JA == "ja" and str(Lang.JA) == "ja" and f"{Lang.JA}" == "ja"
-    assert {"ja": 1}[Lang.JA] == 1 and {Lang.JA: 1}["ja"] == 1
+    # A Lang is its str: equal to it and the same dict key.  The text and the dict are typed as
+    # plain str, as a caller's would be (mypy rejects comparing Literal['ja'] with Lang.JA).
+    ja: str = "ja"
+    by_lang: dict[str, int] = {Lang.JA: 1}
+    assert ja == Lang.JA and str(Lang.JA) == "ja" and f"{Lang.JA}" == "ja"
+    assert {"ja": 1}[Lang.JA] == 1 and by_lang["ja"] == 1
 
 
 def test_the_command_line_reads_the_same_spellings() -> None:

@@ -416,6 +416,6 @@ def test_text_goes_to_stdout_in_its_encoding_and_to_a_file_in_the_file_encoding(
         write_or_print("東京\n", None)
     write_or_print("Tokyo\n", "-")
     narrow.flush()
-    assert narrow.buffer.getvalue() == b"Tokyo\n"  # type: ignore[attr-defined]
+    assert narrow.buffer.getvalue() == b"Tokyo\n"
     write_or_print("東京\n", str(tmp_path / "out.csv"), "utf-8-sig")
     assert (tmp_path / "out.csv").read_bytes() == b"\xef\xbb\xbf" + "東京\n".encode()

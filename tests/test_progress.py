@@ -13,6 +13,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +46,13 @@ ACCURACY_EN = "accuracy after registration not checked (sample check, column d)"
 ACCURACY_JA = "登録後の正確性の確認（サンプルチェック）が行われていません（(d)欄）"
 RANGE = Reason("P1", RANGE_EN, RANGE_JA)
 ACCURACY = Reason("P1", ACCURACY_EN, ACCURACY_JA)
+
+
+def json_list(report: ProgressReport, key: str) -> list[Any]:
+    """``to_json(report)[key]``, one of its lists (to_json's values are typed as any object)."""
+    items = to_json(report)[key]
+    assert isinstance(items, list)
+    return items
 
 
 def write(tmp_path: Path, text: str, name: str = "sheet.csv", encoding: str = "utf-8") -> Path:
@@ -463,7 +471,7 @@ def test_row_errors_in_japanese(tmp_path: Path) -> None:
         "（見出しの6列それぞれにセルが必要です。未実施の確認は空欄）"
     )
     assert report.errors[1].text("en") == "団体名 (organization) is blank; accepted: the organisation's name"
-    assert to_json(report)["errors"][1] == {
+    assert json_list(report, "errors")[1] == {
         "line": 3,
         "prefecture": None,
         "organization_code": None,
@@ -540,10 +548,10 @@ def test_to_json() -> None:
 
 
 def test_to_json_errors(sheet_ja: ProgressReport) -> None:
-    errors = to_json(sheet_ja)["errors"]
+    errors = json_list(sheet_ja, "errors")
     assert [e["line"] for e in errors] == [9, 10]
     assert errors[1]["message"].startswith("登録予定件数 (planned count) '-5' is negative")
-    assert to_json(sheet_ja)["rows"][3]["ratio"] is None  # line 5: planned 0
+    assert json_list(sheet_ja, "rows")[3]["ratio"] is None  # line 5: planned 0
 
 
 def test_to_csv_small() -> None:

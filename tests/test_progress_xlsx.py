@@ -7,6 +7,7 @@ merged range to the sheet's end costs the test nothing to build.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def cell(ref: str, value: str | int) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
 
-def row(n: int, values: list[str | int]) -> str:
+def row(n: int, values: Sequence[str | int]) -> str:
     return f'<row r="{n}">' + "".join(cell(f"{LETTERS[i]}{n}", v) for i, v in enumerate(values)) + "</row>"
 
 
@@ -116,12 +117,8 @@ def test_a_merged_range_across_the_whole_sheet_is_bounded(tmp_path: Path) -> Non
 
 
 def test_a_vertically_merged_organization_fills_its_rows(tmp_path: Path) -> None:
-    rows = (
-        GOOD
-        + '<row r="3">'
-        + "".join(cell(f"{c}3", v) for c, v in zip("BCDEF", ["地方税関係情報", 10, 4, "済", "済"], strict=True))
-        + "</row>"
-    )
+    below: list[str | int] = ["地方税関係情報", 10, 4, "済", "済"]
+    rows = GOOD + '<row r="3">' + "".join(cell(f"{c}3", v) for c, v in zip("BCDEF", below, strict=True)) + "</row>"
     merge = '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>'
     report = read_sheet(workbook(tmp_path / "s.xlsx", rows, after=merge), JULY_2017)
     assert [(r.line, r.organization, r.item) for r in report.rows] == [

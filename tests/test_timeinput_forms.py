@@ -15,6 +15,11 @@ from chukan_schedule.timeinput import TimestampFormatError, parse_timestamp, to_
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
+def tokyo(year: int, month: int, day: int, hour: int, minute: int, second: int = 0, microsecond: int = 0) -> datetime:
+    """The JST wall-clock instant written as numbers (datetime's own tzinfo slot is not an int)."""
+    return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=TOKYO)
+
+
 @pytest.mark.parametrize(
     ("text", "wall"),
     [
@@ -45,7 +50,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")
     ],
 )
 def test_office_forms(text: str, wall: tuple[int, ...]) -> None:
-    assert parse_timestamp(text, TOKYO) == datetime(*wall, tzinfo=TOKYO)  # type: ignore[misc]
+    assert parse_timestamp(text, TOKYO) == tokyo(*wall)
 
 
 def test_to_iso_writes_iso_8601() -> None:
