@@ -618,6 +618,8 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg("cli.input_sheet", en="the input sheet", ja="入力の進捗シート"),
         Msg("cli.input_plan", en="the plan file (--plan)", ja="計画ファイル（--plan）"),
+        Msg("cli.input_log", en="the input log", ja="入力の操作ログ"),
+        Msg("cli.input_previous", en="the previous plan file (--previous)", ja="変更前の計画ファイル（--previous）"),
         Msg(
             "cli.output_failed",
             en="--output {output}: cannot write it: {reason}",

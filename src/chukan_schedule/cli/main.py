@@ -121,6 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             sub.error(Translations(sub_lang).gettext("unrecognized arguments: %s") % " ".join(extras))
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
+    except StdoutError as exc:  # --help or --version into a closed, full or too narrow standard output
+        silence_stdout()
+        help_lang = parser.lang if isinstance(parser, Parser) else Lang.EN
+        if not encodable(exc.text(help_lang), sys.stderr):
+            return _fail(str(exc))
+        return _fail(exc.text(help_lang), help_lang)
+    except BrokenPipeError:  # `--help | head -1`
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
     lang: Lang = args.lang or default_lang()
     if args.command is None:  # `chukan-schedule` alone: what it can do, not an error
         return _print_help(parser, lang)

@@ -145,7 +145,12 @@ def check_output(args: argparse.Namespace) -> None:
         return
     if not output:
         raise CliError(msg("cli.output_empty"))
-    inputs = [("cli.input_sheet", getattr(args, "file", None)), ("cli.input_plan", args.plan)]
+    what_file = "cli.input_log" if getattr(args, "command", None) == "audit" else "cli.input_sheet"
+    inputs = [
+        (what_file, getattr(args, "file", None)),
+        ("cli.input_plan", args.plan),
+        ("cli.input_previous", getattr(args, "previous", None)),
+    ]
     for what, path in inputs:
         if path and _same_file(output, path):
             raise CliError(msg("cli.output_is_input", output=output, what=msg(what), path=path))

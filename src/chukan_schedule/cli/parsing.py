@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from ..engine import Plan
 from ..errors import LangError, OperationTypeError, UnknownOperationError
@@ -17,7 +18,7 @@ from ..lang import Lang, LangLike
 from ..messages import Listing, msg
 from ..model import Operation
 from ..timeinput import TimestampFormatError, parse_timestamp
-from .output import EXIT_ERROR, CliError
+from .output import EXIT_ERROR, CliError, flush_stdout, write_stdout
 from .translation import HelpFormatter, argparse_language, current_lang, help_text
 
 PROG = "chukan-schedule"
@@ -72,6 +73,21 @@ class Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         with argparse_language(self.lang):
             return super().format_help()
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """``--help`` and ``--version`` go through :func:`.output.write_stdout`, like every answer.
+
+        argparse writes them straight to the stream and ignores its failures (or, with standard
+        output closed, writes them to standard error): a closed or full standard output, or one
+        whose encoding cannot hold the help, must be the same one-line error as anywhere else.
+        """
+        if not message:
+            return
+        if file is None or file is sys.stdout:
+            write_stdout(message)
+            flush_stdout()
+        else:
+            super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:
         line = msg("cli.see_help", message=printable(message, self.lang), prog=self.prog)
