@@ -10,7 +10,7 @@ import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import IO, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..engine import Plan
 from ..errors import LangError, OperationTypeError, UnknownOperationError
@@ -19,6 +19,10 @@ from ..messages import Listing, msg
 from ..model import Operation
 from ..timeinput import TimestampFormatError, parse_timestamp
 from .output import EXIT_ERROR, CliError, flush_stdout, write_stdout
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 from .translation import HelpFormatter, argparse_language, current_lang, help_text
 
 PROG = "chukan-schedule"
@@ -74,7 +78,7 @@ class Parser(argparse.ArgumentParser):
         with argparse_language(self.lang):
             return super().format_help()
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """``--help`` and ``--version`` go through :func:`.output.write_stdout`, like every answer.
 
         argparse writes them straight to the stream and ignores its failures (or, with standard
