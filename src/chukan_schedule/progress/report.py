@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from itertools import chain
 from typing import NamedTuple
@@ -13,10 +13,11 @@ from typing import NamedTuple
 import attrs
 
 from ..model import Milestone
+from .blocks import Columns, make_block_checker
 from .header import find_header, is_blank
-from .rows import RowError, RowResult, make_checker
+from .rows import RowError, RowResult
 from .sheeterror import SheetError, shown_name
-from .sheetread import open_sheet
+from .sheetread import Row, open_sheet
 
 __all__ = ["DEADLINE_MILESTONE", "MAX_BLANK_LINES", "Organization", "ProgressReport", "Sheet", "Tally", "read_sheet"]
 
@@ -76,6 +77,31 @@ class Tally:
             entry[4] += 1  # type: ignore[operator]
             item = self._names.setdefault(row.item, row.item)  # one string per name, not one per row
             entry[5].append(item)  # type: ignore[attr-defined]
+
+    def count_columns(self, columns: Columns) -> None:
+        """Count in a block checked at once (every row read), given as its columns."""
+        codes, prefs, orgs, items, needs = columns
+        known = self._orgs
+        names = self._names
+        last_key, entry = self._last_key, self._last
+        n = advice = 0
+        for code, pref, org, item, need in zip(codes, prefs, orgs, items, needs, strict=False):  # may repeat None
+            n += 1
+            key: object = code if code else (pref, org)
+            if key != last_key:
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = [pref, code or None, org, 0, 0, []]
+                entry = found
+                last_key = key
+            entry[3] += 1  # type: ignore[operator]
+            if need:
+                advice += 1
+                entry[4] += 1  # type: ignore[operator]
+                entry[5].append(names.setdefault(item, item))  # type: ignore[attr-defined]
+        self._last_key, self._last = last_key, entry
+        self.rows_read += n
+        self.rows_needing_advice += advice
 
     def count(self, block: list[RowResult | RowError]) -> None:
         """Count a block of checked rows in."""
@@ -148,27 +174,39 @@ class Sheet:
 
     def blocks(self, size: int = 1000) -> Iterator[list[RowResult | RowError]]:
         """The checked rows in line order, in lists of up to ``size`` (the last one possibly empty)."""
-        check = make_checker(self.columns, len(self.header))
+        check = make_block_checker(self.columns, len(self.header))
         tally = self.tally
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
-        block: list[RowResult | RowError] = []
+        pending: list[Row] = []
+        append = pending.append
         for source in (iter(self._pending), self._rows):
-            for line, cells, problem in source:
+            for row in source:
+                cells = row[1]
                 first = cells[0] if cells else ""
                 if (not first or first.isspace()) and is_blank(cells):
-                    tally.blank(line)
+                    tally.blank(row[0])
                     continue
                 if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
                     continue
-                block.append(check(line, cells, problem))
-                if len(block) >= size:
-                    tally.count(block)
-                    yield block
-                    block = []
+                append(row)
+                if len(pending) >= size:
+                    yield self._checked(check, pending)
+                    pending.clear()
         self._pending = []
-        tally.count(block)
-        yield block
+        yield self._checked(check, pending)
+
+    def _checked(
+        self,
+        check: Callable[[list[Row]], tuple[list[RowResult | RowError], Columns | None]],
+        rows: list[Row],
+    ) -> list[RowResult | RowError]:
+        block, columns = check(rows)
+        if columns is None:
+            self.tally.count(block)
+        else:
+            self.tally.count_columns(columns)
+        return block
 
 
 @attrs.frozen

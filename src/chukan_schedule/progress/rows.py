@@ -109,7 +109,7 @@ CHECK_REASONS: dict[tuple[bool, bool], tuple[Reason, ...]] = {
 }
 
 
-def _count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
+def count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
     if planned == 0 and registered > 0:
         return [
             Reason(
@@ -184,7 +184,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
                     if p_n > 0 and 2 * r_n >= p_n:
                         found, ratio0 = base, r_n / p_n
                     else:
-                        found = (*_count_reasons(p_n, r_n, False), *base)
+                        found = (*count_reasons(p_n, r_n, False), *base)
                         ratio0 = r_n / p_n if p_n else None
                     return make(
                         (
@@ -322,7 +322,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
         else:
             assert isinstance(planned, int) and isinstance(registered, int)
             reasons = (
-                _count_reasons(planned, registered, blank_registered)
+                count_reasons(planned, registered, blank_registered)
                 if (blank_registered or 2 * registered < planned or planned == 0)
                 else []
             )
