@@ -8,34 +8,43 @@ answer (or error) it always got.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import compress, repeat
+from itertools import compress
 from operator import add, itemgetter, lt, truediv
+from typing import Any
 
 from ..model import Reason
 from .cells import CHECK_MARKS, MAX_COUNT_DIGITS
 from .rows import CHECK_REASONS, RowError, RowResult, count_reasons, make_checker
 from .sheetread import Row
 
-__all__ = ["Columns", "make_block_checker"]
+__all__ = ["Block", "Columns", "make_block_checker", "results_of_columns"]
 
-#: What the running totals need of a block checked at once: codes, prefectures, names, items, needs.
-Columns = tuple["Iterable[str | None]", "Iterable[str | None]", "Iterable[str]", "Iterable[str]", "Iterable[bool]"]
-
-_BlockCheck = Callable[[list[Row]], "tuple[list[RowResult | RowError], Columns | None]"]
+#: A block checked at once: one sequence per field of :class:`RowResult`, in its order, each
+#: as long as the block (the cells are the lists read, not tuples).
+Columns = tuple[Sequence[Any], ...]
+#: A checked block: its columns (every row a :class:`RowResult`), or else its results row by row.
+Block = tuple["Columns | None", "list[RowResult | RowError] | None"]
 
 _new_result = partial(tuple.__new__, RowResult)
-_line = itemgetter(0)
 _cells = itemgetter(1)
 _problem = itemgetter(2)
+_CELLS = RowResult._fields.index("cells")
 
 
-def make_block_checker(columns: dict[str, int], width: int) -> _BlockCheck:
+def results_of_columns(columns: Columns) -> list[RowResult | RowError]:
+    """The rows of a block checked at once, as :class:`RowResult`."""
+    fields = list(columns)
+    fields[_CELLS] = list(map(tuple, fields[_CELLS]))
+    return list(map(_new_result, zip(*fields, strict=True)))
+
+
+def make_block_checker(columns: dict[str, int], width: int) -> Callable[[list[Row]], Block]:
     """A function that checks a list of rows (line, cells, decoding problem) of a sheet whose
-    header maps ``columns`` (field -> 0-based index) and has ``width`` cells.  It returns the
-    results in order and, when the block was checked at once (every row a :class:`RowResult`),
-    the columns the running totals count; else ``None`` with them."""
+    header maps ``columns`` (field -> 0-based index) and has ``width`` cells.  It returns
+    ``(columns, None)`` when the block was checked at once (every row a :class:`RowResult`),
+    else ``(None, results)``, the results in line order."""
     check = make_checker(columns, width)
     i_org, i_item = columns["organization"], columns["item"]
     i_range, i_acc = columns["range_checked"], columns["accuracy_checked"]
@@ -47,10 +56,10 @@ def make_block_checker(columns: dict[str, int], width: int) -> _BlockCheck:
     limit = MAX_COUNT_DIGITS
     strip = str.strip
 
-    def slow(rows: list[Row]) -> tuple[list[RowResult | RowError], Columns | None]:
-        return [check(line, cells, problem) for line, cells, problem in rows], None
+    def slow(rows: list[Row]) -> Block:
+        return None, [check(line, cells, problem) for line, cells, problem in rows]
 
-    def check_block(rows: list[Row]) -> tuple[list[RowResult | RowError], Columns | None]:
+    def check_block(rows: list[Row]) -> Block:
         if not fast or not rows or any(map(_problem, rows)):
             return slow(rows)
         cellss = list(map(_cells, rows))
@@ -88,30 +97,11 @@ def make_block_checker(columns: dict[str, int], width: int) -> _BlockCheck:
             for i in compress(range(len(odd)), odd):
                 found[i] = (*count_reasons(pn[i], rn[i], False), *found[i])
         needs = list(map(bool, found))
-        prefs: Iterable[str | None] = repeat(None) if i_pref is None else list(map(strip, cols[i_pref]))
-        codes: Iterable[str | None] = repeat(None) if i_code is None else list(map(strip, cols[i_code]))
-        results: list[RowResult | RowError] = list(
-            map(
-                _new_result,
-                zip(
-                    map(_line, rows),
-                    orgs,
-                    items,
-                    pn,
-                    rn,
-                    ratios,
-                    rcs,
-                    acs,
-                    needs,
-                    found,
-                    map(tuple, cellss),
-                    prefs,
-                    codes,
-                    repeat(()),
-                    strict=False,  # the repeated columns never end
-                ),
-            )
-        )
-        return results, (codes, prefs, orgs, items, needs)
+        n = len(rows)
+        nothing = [None] * n
+        prefs = nothing if i_pref is None else list(map(strip, cols[i_pref]))
+        codes = nothing if i_code is None else list(map(strip, cols[i_code]))
+        lines = [row[0] for row in rows]
+        return (lines, orgs, items, pn, rn, ratios, rcs, acs, needs, found, cellss, prefs, codes, [()] * n), None
 
     return check_block

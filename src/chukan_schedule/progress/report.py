@@ -13,7 +13,7 @@ from typing import NamedTuple
 import attrs
 
 from ..model import Milestone
-from .blocks import Columns, make_block_checker
+from .blocks import Block, Columns, make_block_checker, results_of_columns
 from .header import find_header, is_blank
 from .rows import RowError, RowResult
 from .sheeterror import SheetError, shown_name
@@ -80,12 +80,12 @@ class Tally:
 
     def count_columns(self, columns: Columns) -> None:
         """Count in a block checked at once (every row read), given as its columns."""
-        codes, prefs, orgs, items, needs = columns
+        orgs, items, needs, prefs, codes = columns[1], columns[2], columns[8], columns[11], columns[12]
         known = self._orgs
         names = self._names
         last_key, entry = self._last_key, self._last
         n = advice = 0
-        for code, pref, org, item, need in zip(codes, prefs, orgs, items, needs, strict=False):  # may repeat None
+        for code, pref, org, item, need in zip(codes, prefs, orgs, items, needs, strict=True):
             n += 1
             key: object = code if code else (pref, org)
             if key != last_key:
@@ -174,10 +174,16 @@ class Sheet:
 
     def blocks(self, size: int = 1000) -> Iterator[list[RowResult | RowError]]:
         """The checked rows in line order, in lists of up to ``size`` (the last one possibly empty)."""
+        for columns, results in self.column_blocks(size):
+            yield results if results is not None else results_of_columns(columns)  # type: ignore[arg-type]
+
+    def column_blocks(self, size: int = 1000) -> Iterator[Block]:
+        """:meth:`blocks`, each block either as columns (every row read, see :data:`.blocks.Columns`)
+        or as its results."""
         check = make_block_checker(self.columns, len(self.header))
-        tally = self.tally
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
+        blank = self.tally.blank
         pending: list[Row] = []
         append = pending.append
         for source in (iter(self._pending), self._rows):
@@ -185,7 +191,7 @@ class Sheet:
                 cells = row[1]
                 first = cells[0] if cells else ""
                 if (not first or first.isspace()) and is_blank(cells):
-                    tally.blank(row[0])
+                    blank(row[0])
                     continue
                 if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
                     continue
@@ -196,16 +202,12 @@ class Sheet:
         self._pending = []
         yield self._checked(check, pending)
 
-    def _checked(
-        self,
-        check: Callable[[list[Row]], tuple[list[RowResult | RowError], Columns | None]],
-        rows: list[Row],
-    ) -> list[RowResult | RowError]:
-        block, columns = check(rows)
-        if columns is None:
-            self.tally.count(block)
+    def _checked(self, check: Callable[[list[Row]], Block], rows: list[Row]) -> Block:
+        block = check(rows)
+        if block[0] is None:
+            self.tally.count(block[1])  # type: ignore[arg-type]
         else:
-            self.tally.count_columns(columns)
+            self.tally.count_columns(block[0])
         return block
 
 

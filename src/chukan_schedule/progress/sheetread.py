@@ -23,8 +23,9 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
+from itertools import chain
 from typing import IO, Any
 
 from .sheeterror import SheetError, shown_name
@@ -46,6 +47,8 @@ MAX_CELL = 1 << 20
 _FILES = "a CSV (UTF-8 or CP932) or .xlsx file"
 _FILES_JA = "CSV（UTF-8 または CP932）または .xlsx のファイル"
 _PEEK = 1 << 16
+#: Text is decoded in pieces of this many bytes (cut after a line's end).
+_PIECE = 1 << 20
 
 
 def _where(path: str) -> tuple[str, str]:
@@ -197,7 +200,9 @@ def _utf16_lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
 
 
 class _Lines:
-    """Physical lines decoded one by one; ``bad`` collects the numbers of those that would not decode."""
+    """Physical lines (each up to and including its ``\\n``), decoded a megabyte at a time, or
+    one by one in a piece that will not decode; ``bad`` collects the numbers of the lines that
+    would not decode."""
 
     def __init__(self, f: IO[bytes], encoding: str) -> None:
         self.f = f
@@ -205,18 +210,47 @@ class _Lines:
         self.bad: set[int] = set()
 
     def __iter__(self) -> Iterator[str]:
-        enc = self.encoding
-        n = 0
+        return chain.from_iterable(self._pieces())
+
+    def _pieces(self) -> Iterator[Iterable[str]]:
+        f = self.f
+        n = 0  # the lines before this piece
+        tail = b""
         try:
-            for raw in self.f:
-                n += 1
-                try:
-                    yield raw.decode(enc)
-                except UnicodeDecodeError:
-                    self.bad.add(n)
-                    yield raw.decode(enc, "replace")
+            while chunk := f.read(_PIECE):
+                data = tail + chunk if tail else chunk
+                cut = data.rfind(b"\n") + 1
+                if not cut:  # a line longer than a piece: read on
+                    tail = data
+                    continue
+                tail = data[cut:]
+                yield self._decoded(data[:cut], n)
+                n += data.count(b"\n", 0, cut)
+            if tail:
+                yield self._decoded(tail, n)
         finally:
-            self.f.close()
+            f.close()
+
+    def _decoded(self, piece: bytes, before: int) -> Iterable[str]:
+        enc = self.encoding
+        try:
+            return io.StringIO(piece.decode(enc), newline="\n")  # split at \n only, as the bytes are
+        except UnicodeDecodeError:
+            pass
+        lines = piece.split(b"\n")
+        if lines[-1]:
+            last = [lines.pop()]
+        else:
+            lines.pop()
+            last = []
+        out = []
+        for k, raw in enumerate([line + b"\n" for line in lines] + last, start=before + 1):
+            try:
+                out.append(raw.decode(enc))
+            except UnicodeDecodeError:
+                self.bad.add(k)
+                out.append(raw.decode(enc, "replace"))
+        return out
 
 
 def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Iterator[Row]:

@@ -9,17 +9,19 @@ file; the per-organization view is made from the running totals.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from itertools import chain
+from itertools import chain, repeat
 from typing import IO, Protocol
 
 from ..model import Milestone, Reason
 from ..render import display_width
+from .blocks import Block, Columns, results_of_columns
 from .cells import SUSPECT, safe_cell
 from .report import Organization, ProgressReport, Sheet, Tally
 from .rows import CHECK_REASONS, CLAUSE, RowError, RowResult, percent
@@ -44,6 +46,8 @@ class Results(Protocol):
     def __iter__(self) -> Iterator[RowResult | RowError]: ...
 
     def blocks(self) -> Iterator[list[RowResult | RowError]]: ...
+
+    def column_blocks(self) -> Iterator[Block]: ...
 
     def totals(self) -> Tally: ...
 
@@ -71,6 +75,19 @@ class _Streamed:
                 tick(n)
             yield block
 
+    def column_blocks(self) -> Iterator[Block]:
+        tick = self.tick
+        if tick is None:
+            yield from self.sheet.column_blocks(BLOCK)
+            return
+        n = due = 0
+        for block in self.sheet.column_blocks(BLOCK):
+            n += len(block[0][0]) if block[0] is not None else len(block[1])  # type: ignore[arg-type]
+            if n >= due + 0x10000:
+                due = n
+                tick(n)
+            yield block
+
     def totals(self) -> Tally:
         return self.sheet.tally
 
@@ -91,6 +108,10 @@ class _Held:
         for i in range(0, len(merged), BLOCK):
             yield merged[i : i + BLOCK]
         yield []
+
+    def column_blocks(self) -> Iterator[Block]:
+        for block in self.blocks():
+            yield None, block
 
     def totals(self) -> Tally:
         r = self.report
@@ -196,16 +217,23 @@ class _Spool:
         return True
 
 
-def _blocks(results: Results, on_error: Callable[[RowError], object], size: int = BLOCK) -> Iterator[list[RowResult]]:
-    """The checked rows in lists of up to ``size`` (a last, possibly empty, list included);
-    the rows in error go to ``on_error``."""
-    for block in results.blocks():
+_NO_ROWS: Columns = tuple([] for _ in RowResult._fields)
+
+
+def _blocks(results: Results, on_error: Callable[[RowError], object]) -> Iterator[Columns]:
+    """The checked rows, block by block, as columns (one per field of :class:`RowResult`; a
+    last, possibly empty, block included); the rows in error go to ``on_error``."""
+    for columns, block in results.column_blocks():
+        if columns is not None:
+            yield columns
+            continue
+        assert block is not None
         rows = [r for r in block if type(r) is RowResult]
         if len(rows) != len(block):
             for e in block:
                 if type(e) is RowError:
                     on_error(e)
-        yield rows
+        yield tuple(map(list, zip(*rows, strict=True))) if rows else _NO_ROWS
 
 
 # ---------------------------------------------------------------- text
@@ -241,9 +269,7 @@ class _Cache(dict[str, object]):
 _NAMES = frozenset((1, 2, 3, 4))
 
 
-def _ratios(
-    planneds: tuple[int | None, ...], regs: tuple[int | None, ...], ratios: tuple[float | None, ...]
-) -> list[str]:
+def _ratios(planneds: Sequence[int | None], regs: Sequence[int | None], ratios: Sequence[float | None]) -> list[str]:
     out = []
     for p, r, f in zip(planneds, regs, ratios, strict=True):
         if p and r is not None:
@@ -280,10 +306,9 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
         errors.add(_error_line(e, lang))
 
     for block in _blocks(results, on_error):
-        if not block and not first:
+        if not block[0] and not first:
             continue
-        t = list(zip(*block, strict=True)) if block else [() for _ in RowResult._fields]
-        (lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess) = t
+        (lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess) = block
         columns: list[list[str]] = [
             list(map(str, lines)),
             [shown_cell(c or "") for c in codes],
@@ -421,28 +446,51 @@ _ROW = (
 )
 
 
-def _row_json_with(quote: Callable[[str], str]) -> Callable[[RowResult], str]:
-    shared = _SHARED_JSON
+class _Quoted(dict[object, str]):
+    """JSON strings of names (a bounded memo: the same names come back on every row); ``None`` is ``null``."""
 
-    def row_json(r: RowResult) -> str:
-        pref, code, reasons = r.prefecture, r.organization_code, r.reasons
-        return _ROW % (
-            r.line,
-            "null" if pref is None else quote(pref),
-            "null" if code is None else quote(code),
-            quote(r.organization),
-            quote(r.item),
-            "null" if r.planned is None else r.planned,
-            "null" if r.registered is None else r.registered,
-            "null" if r.ratio is None else repr(r.ratio),
-            "true" if r.range_checked else "false",
-            "true" if r.accuracy_checked else "false",
-            "true" if r.needs_advice else "false",
-            shared[id(reasons)] if id(reasons) in shared else _reasons_json(reasons),
-            _reasons_json(r.notes) if r.notes else "[]",
-        )
+    def __missing__(self, key: object) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[key] = "null" if key is None else _enc(key)  # type: ignore[arg-type]
+        return value
 
-    return row_json
+
+_TRUE_FALSE = {True: "true", False: "false"}.__getitem__
+
+
+def _null(value: object) -> object:
+    return "null" if value is None else value
+
+
+def _rows_json(block: Columns, quote: Callable[[object], str]) -> Iterator[str]:
+    """The JSON of each row of a block (``%s`` of an int or a float is its ``repr``, as JSON wants)."""
+    lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess = block
+    reasons = list(map(_SHARED_JSON.get, map(id, reasonss)))
+    if None in reasons:
+        for i, text in enumerate(reasons):
+            if text is None:
+                reasons[i] = _reasons_json(reasonss[i])
+    notes = list(map(_reasons_json, notess)) if any(notess) else ["[]"] * len(lines)
+    return map(
+        _ROW.__mod__,
+        zip(
+            lines,
+            map(quote, prefs),
+            map(quote, codes),
+            map(quote, orgs),
+            map(quote, items),
+            map(_null, planneds) if None in planneds else planneds,
+            map(_null, regs) if None in regs else regs,
+            map(_null, ratios) if None in ratios else ratios,
+            map(_TRUE_FALSE, rcs),
+            map(_TRUE_FALSE, acs),
+            map(_TRUE_FALSE, needs),
+            reasons,
+            notes,
+            strict=True,
+        ),
+    )
 
 
 def _error_json(e: RowError) -> str:
@@ -470,7 +518,7 @@ def write_json(results: Results, deadline: Milestone, write: Write) -> None:
     errors = _Spool()
     sep = "\n    "
     esep = "\n    "
-    row_json = _row_json_with(_Cache(_enc).__getitem__)  # type: ignore[arg-type]
+    quote = _Quoted().__getitem__
 
     def on_error(e: RowError) -> None:
         nonlocal esep
@@ -478,8 +526,8 @@ def write_json(results: Results, deadline: Milestone, write: Write) -> None:
         esep = ",\n    "
 
     for block in _blocks(results, on_error):
-        if block:
-            write(sep + ",\n    ".join(map(row_json, block)))
+        if block[0]:
+            write(sep + ",\n    ".join(_rows_json(block, quote)))
             sep = ",\n    "
     write("\n  ]," if sep != "\n    " else "],")
     write('\n  "errors": [')
@@ -540,8 +588,8 @@ def write_csv(results: Results, lang: str | None, write: Write) -> None:
     ``lang`` ``en`` or ``ja`` for those columns' names and values, ``None`` for English names
     with reasons in both languages.  Every cell is neutralised against formula injection
     (:func:`~.cells.safe_cell`).  Lines end with CRLF, as Excel writes them."""
-    lines = _Lines(write)
-    writer = csv.writer(lines, lineterminator="\r\n")
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
     safe = safe_cell
     header = results.header
     width = len(header)
@@ -549,25 +597,60 @@ def write_csv(results: Results, lang: str | None, write: Write) -> None:
     writer.writerow([*(safe(c) for c in header), *_RESULT_HEAD[lang]])
     pad = [""] * width
     suspect = SUSPECT
-    for r in results:
-        cells = r.cells
-        row = [safe(c) if c and c[0] in suspect else c for c in cells[:width]]
-        if len(row) < width:
-            row.extend(pad[len(row) :])
-        extra = [safe(c) for c in cells[width:]] if len(cells) > width else []
-        if extra and not any(c.strip() for c in extra):
-            extra = []
-        if type(r) is RowResult:
-            ratio = "" if r.ratio is None else repr(r.ratio)
-            reasons = _reasons_cell((*r.reasons, *r.notes), lang) if (r.reasons or r.notes) else ""
-            row.extend((ratio, yes if r.needs_advice else no, safe(reasons), ""))
-        else:
-            assert isinstance(r, RowError)
-            row.extend(("", "", "", safe(r.message_ja if lang == "ja" else r.message)))
-        if extra:
-            row.extend(extra)
-        writer.writerow(row)
-    lines.flush()
+    shared = {id(t): safe(_reasons_cell(t, lang)) for t in CHECK_REASONS.values()}
+    for columns, block in results.column_blocks():
+        if columns is not None and any(columns[13]):  # notes: not made by a block checked at once
+            block, columns = results_of_columns(columns), None
+        if columns is not None:
+            _csv_block(columns, lang, shared, writer.writerows)
+        for r in block or ():
+            cells = r.cells
+            row = [safe(c) if c and c[0] in suspect else c for c in cells[:width]]
+            if len(row) < width:
+                row.extend(pad[len(row) :])
+            extra = [safe(c) for c in cells[width:]] if len(cells) > width else []
+            if extra and not any(c.strip() for c in extra):
+                extra = []
+            if type(r) is RowResult:
+                ratio = "" if r.ratio is None else repr(r.ratio)
+                reasons = _reasons_cell((*r.reasons, *r.notes), lang) if (r.reasons or r.notes) else ""
+                row.extend((ratio, yes if r.needs_advice else no, safe(reasons), ""))
+            else:
+                assert isinstance(r, RowError)
+                row.extend(("", "", "", safe(r.message_ja if lang == "ja" else r.message)))
+            if extra:
+                row.extend(extra)
+            writer.writerow(row)
+        if buf.tell() >= 1 << 16:
+            write(buf.getvalue())
+            buf.seek(0)
+            buf.truncate()
+    write(buf.getvalue())
+
+
+_SUSPECT_STARTS = tuple(SUSPECT)
+
+
+def _csv_block(
+    columns: Columns, lang: str | None, shared: dict[int, str], writerows: Callable[[Iterable[Iterable[str]]], object]
+) -> None:
+    """A block checked at once (every row read, every row as wide as the header), as CSV rows."""
+    yes, no = _YES_NO[lang]
+    ratios, needs, reasonss, cellss = columns[5], columns[8], columns[9], columns[10]
+    if not cellss:
+        return
+    cells: list[Sequence[str]] = list(zip(*cellss, strict=True))
+    for i, col in enumerate(cells):
+        if any(map(str.startswith, col, repeat(_SUSPECT_STARTS))):
+            cells[i] = list(map(safe_cell, col))
+    ratio = list(map(repr, ratios)) if None not in ratios else ["" if x is None else repr(x) for x in ratios]
+    reasons = list(map(shared.get, map(id, reasonss)))
+    if None in reasons:
+        for i, text in enumerate(reasons):
+            if text is None:
+                reasons[i] = safe_cell(_reasons_cell(reasonss[i], lang))
+    advice = list(map({True: yes, False: no}.__getitem__, needs))
+    writerows(zip(*cells, ratio, advice, reasons, [""] * len(ratio), strict=True))
 
 
 def write_organizations_csv(results: Results, lang: str | None, write: Write) -> None:
