@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from itertools import chain
+from itertools import chain, compress, groupby, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -35,6 +36,10 @@ class Organization(NamedTuple):
     items: int
     needs_advice: int
     advised_items: tuple[str, ...]
+
+
+_cells = itemgetter(1)
+_first = itemgetter(0)
 
 
 def _pref_key(text: str) -> str:
@@ -79,29 +84,33 @@ class Tally:
             entry[5].append(item)  # type: ignore[attr-defined]
 
     def count_columns(self, columns: Columns) -> None:
-        """Count in a block checked at once (every row read), given as its columns."""
+        """Count in a block checked at once (every row read), given as its columns: one step
+        per run of rows of the same organization."""
         orgs, items, needs, prefs, codes = columns[1], columns[2], columns[8], columns[11], columns[12]
         known = self._orgs
-        names = self._names
+        intern = self._names.setdefault
+        keys: Sequence[object] = (
+            codes if all(codes) else [c if c else (p, o) for c, p, o in zip(codes, prefs, orgs, strict=True)]
+        )
         last_key, entry = self._last_key, self._last
-        n = advice = 0
-        for code, pref, org, item, need in zip(codes, prefs, orgs, items, needs, strict=True):
-            n += 1
-            key: object = code if code else (pref, org)
+        start = 0
+        for key, run in groupby(keys):
+            end = start + sum(1 for _ in run)
             if key != last_key:
                 found = known.get(key)
                 if found is None:
-                    found = known[key] = [pref, code or None, org, 0, 0, []]
+                    found = known[key] = [prefs[start], codes[start] or None, orgs[start], 0, 0, []]
                 entry = found
                 last_key = key
-            entry[3] += 1  # type: ignore[operator]
-            if need:
-                advice += 1
-                entry[4] += 1  # type: ignore[operator]
-                entry[5].append(names.setdefault(item, item))  # type: ignore[attr-defined]
+            entry[3] += end - start  # type: ignore[operator]
+            advised = list(compress(items[start:end], needs[start:end]))
+            if advised:
+                entry[4] += len(advised)  # type: ignore[operator]
+                entry[5].extend(map(intern, advised, advised))  # type: ignore[attr-defined]
+            start = end
         self._last_key, self._last = last_key, entry
-        self.rows_read += n
-        self.rows_needing_advice += advice
+        self.rows_read += len(keys)
+        self.rows_needing_advice += sum(needs)
 
     def count(self, block: list[RowResult | RowError]) -> None:
         """Count a block of checked rows in."""
@@ -187,18 +196,23 @@ class Sheet:
         pending: list[Row] = []
         append = pending.append
         for source in (iter(self._pending), self._rows):
-            for row in source:
-                cells = row[1]
-                first = cells[0] if cells else ""
-                if (not first or first.isspace()) and is_blank(cells):
-                    blank(row[0])
-                    continue
-                if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
-                    continue
-                append(row)
-                if len(pending) >= size:
-                    yield self._checked(check, pending)
-                    pending.clear()
+            while take := list(islice(source, size)):
+                cellss = list(map(_cells, take))
+                if want is None and [] not in cellss and all(map(str.strip, map(_first, cellss))):
+                    pending += take  # no row of these can be blank: every first cell is filled
+                else:
+                    for row in take:
+                        cells = row[1]
+                        first = cells[0] if cells else ""
+                        if (not first or first.isspace()) and is_blank(cells):
+                            blank(row[0])
+                            continue
+                        if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
+                            continue
+                        append(row)
+                while len(pending) >= size:
+                    yield self._checked(check, pending[:size])
+                    del pending[:size]
         self._pending = []
         yield self._checked(check, pending)
 
