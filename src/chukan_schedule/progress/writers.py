@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import chain, repeat
+from operator import floordiv, mul
 from typing import IO, Protocol
 
 from ..model import Milestone, Reason
@@ -195,6 +196,9 @@ def _count_text(n: int | None) -> str:
     return "-" if n is None else f"{n:,}"
 
 
+_THOUSANDS = "{:,}".format
+
+
 class _Spool:
     """Lines kept for later (the rows in error) in a temporary file, not in memory."""
 
@@ -269,7 +273,18 @@ class _Cache(dict[str, object]):
 _NAMES = frozenset((1, 2, 3, 4))
 
 
+def _per_mille(x: int) -> str:
+    return f"{x // 10}.{x % 10}%"
+
+
+#: Per-mille -> its text (0.0% .. 100.0% and a little beyond, the same on many rows).
+_PER_MILLE: Callable[[int], str] = _Cache(_per_mille).__getitem__  # type: ignore[arg-type, assignment]
+
+
 def _ratios(planneds: Sequence[int | None], regs: Sequence[int | None], ratios: Sequence[float | None]) -> list[str]:
+    if None not in planneds and None not in regs and 0 not in planneds:  # the usual block, at once
+        # registered/planned rounded down to 0.1 %: below half never shows 50.0%
+        return list(map(_PER_MILLE, map(floordiv, map(mul, regs, repeat(1000)), planneds)))
     out = []
     for p, r, f in zip(planneds, regs, ratios, strict=True):
         if p and r is not None:
@@ -299,6 +314,10 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     shown_cell: Callable[[str], str] = _Cache(_display).__getitem__  # type: ignore[assignment]
     width_of: Callable[[str], int] = _Cache(display_width).__getitem__  # type: ignore[assignment]
     shared = {id(x): f"    {x.clause}: {x.text(lang)}\n" for t in CHECK_REASONS.values() for x in t}
+    shared_tuples = {id(t): "".join(shared[id(x)] for x in t) for t in CHECK_REASONS.values()}
+    marks = {True: yes, False: no}
+    advice = {True: need, False: "-"}
+    pads: dict[int, Callable[[str], str]] = {}  # width -> a memo of names padded to it
     errors = _Spool()
     first = True
 
@@ -315,12 +334,12 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
             [shown_cell(c or "") for c in prefs],
             list(map(shown_cell, orgs)),
             list(map(shown_cell, items)),
-            [f"{p:,}" if p is not None else "-" for p in planneds],
-            [f"{p:,}" if p is not None else "-" for p in regs],
+            list(map(_THOUSANDS, planneds)) if None not in planneds else list(map(_count_text, planneds)),
+            list(map(_THOUSANDS, regs)) if None not in regs else list(map(_count_text, regs)),
             _ratios(planneds, regs, ratios),
-            [yes if v else no for v in rcs],
-            [yes if v else no for v in acs],
-            [need if v else "-" for v in needs],
+            list(map(marks.__getitem__, rcs)),
+            list(map(marks.__getitem__, acs)),
+            list(map(advice.__getitem__, needs)),
         ]
         padded: list[list[str]] = []
         tops: list[str] = []
@@ -334,26 +353,29 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
                     padded.append(col)
                     tops.append(header)
                     continue
-                pad = _Cache(lambda c, w=w: c + " " * (w - width_of(c)))  # type: ignore[misc]
-                padded.append(list(map(pad.__getitem__, col)))  # type: ignore[arg-type]
+                if w not in pads:
+                    pads[w] = _Cache(lambda c, w=w: c + " " * (w - width_of(c))).__getitem__  # type: ignore[misc, assignment]
+                padded.append(list(map(pads[w], col)))
                 tops.append(header + " " * (w - width_of(header)))
             else:  # ASCII numbers, right-aligned
                 w = widths[i] = max(widths[i], max(map(len, col), default=0))
-                padded.append([c.rjust(w) for c in col])
+                padded.append(list(map(str.rjust, col, repeat(w))))
                 tops.append(" " * (w - display_width(header)) + header)
         out: list[str] = []
         if first:
             out.append("  ".join(tops).rstrip() + "\n")
             first = False
-        for text, reasons, notes in zip(map("  ".join, zip(*padded, strict=True)), reasonss, notess, strict=True):
-            out.append(text)
-            out.append("\n")
-            if reasons:
-                for x in reasons:
-                    out.append(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n")
-            if notes:
-                for x in notes:
-                    out.append(f"    {note}: {x.text(lang)}\n")
+        texts = map("  ".join, zip(*padded, strict=True))
+        under = list(map(shared_tuples.get, map(id, reasonss)))
+        if None in under or any(notess):
+            for i, (reasons, notes) in enumerate(zip(reasonss, notess, strict=True)):
+                text = under[i]
+                if text is None:
+                    text = "".join(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n" for x in reasons)
+                if notes:
+                    text += "".join(f"    {note}: {x.text(lang)}\n" for x in notes)
+                under[i] = text
+        out.extend(chain.from_iterable(zip(texts, repeat("\n"), under, strict=False)))  # type: ignore[arg-type]
         write("".join(out))
     if errors.file is not None:
         write("エラー：\n" if ja else "Errors:\n")
