@@ -95,7 +95,7 @@ class Tally:
         last_key, entry = self._last_key, self._last
         start = 0
         for key, run in groupby(keys):
-            end = start + sum(1 for _ in run)
+            end = start + len(list(run))
             if key != last_key:
                 found = known.get(key)
                 if found is None:
