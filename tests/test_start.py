@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+#: What only writing a file (``--output``) needs: loaded when a command writes one.
+WRITING_ONLY = ("chukan_schedule.atomic", "tempfile", "signal", "chukan_schedule.audit")
 NOT_AT_START = ("holidays", "icalendar", "openpyxl", "numpy", "pandas", "tomllib", "tomli", "importlib.metadata")
 
 
@@ -54,6 +56,10 @@ def test_check_answers_without_the_heavy_libraries(argv: list[str]) -> None:
     modules = loaded_after(code)
     assert "chukan_schedule.cli.cmd_check" in modules
     assert heavy(modules) == []
+    # Nor the other subcommands' modules, nor what only writing a file needs (--output).
+    others = {"audit", "chart", "diff", "ics", "next", "progress", "table", "windows"}
+    assert sorted(m for m in modules if m.rpartition(".cmd_")[2] in others) == []
+    assert sorted(m for m in modules if m in WRITING_ONLY) == []
 
 
 def test_a_plan_file_still_brings_its_parser_and_holidays() -> None:
@@ -86,3 +92,17 @@ def test_a_plain_iso_timestamp_is_read_without_dateutil() -> None:
         "    assert main(['check', '2017-07-15T10:00', '-o', 'registration']) == 0\n"
     )
     assert "dateutil" not in loaded_after(code)
+
+
+def test_writing_a_file_still_brings_the_atomic_writer() -> None:
+    # The other side: `chart --output FILE` loads its module and the atomic writer when it runs.
+    code = (
+        "import os, tempfile\n"
+        "from chukan_schedule.cli import main\n"
+        "out = os.path.join(tempfile.mkdtemp(), 'c.svg')\n"
+        "assert main(['chart', '--output', out]) == 0\n"
+        "assert '<svg' in open(out, encoding='utf-8').read()\n"
+    )
+    modules = loaded_after(code)
+    assert {"chukan_schedule.cli.cmd_chart", "chukan_schedule.atomic"} <= modules
+    assert "chukan_schedule.cli.cmd_audit" not in modules

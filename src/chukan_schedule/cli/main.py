@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from ..engine import Plan
 from ..errors import LocalizedError, OutsidePlanError
 from ..lang import Lang, LangLike
 from ..messages import Listing, Message, msg, os_problem
 from ..model import Operation
-from . import cmd_audit, cmd_chart, cmd_check, cmd_diff, cmd_ics, cmd_next, cmd_progress, cmd_table, cmd_windows
 from .output import (
     EXIT_BROKEN_PIPE,
     EXIT_ERROR,
@@ -28,8 +29,22 @@ from .output import (
 from .parsing import PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
 from .translation import Translations, help_text
 
-#: The subcommands, in the order ``--help`` lists them; each module has ``register`` and ``run``.
-COMMANDS = (cmd_check, cmd_windows, cmd_next, cmd_table, cmd_ics, cmd_diff, cmd_chart, cmd_progress, cmd_audit)
+#: The subcommands, in the order ``--help`` lists them; each is the module ``cmd_<name>`` beside this one,
+#: with ``register`` and ``run``, imported only when the parser registers it (a one-shot command
+#: registers its own alone: the others' modules, and what they import, are not loaded).
+COMMAND_NAMES = ("check", "windows", "next", "table", "ics", "diff", "chart", "progress", "audit")
+
+
+def command_module(name: str) -> ModuleType:
+    """The ``cmd_<name>`` module of the subcommand ``name`` (imported on first use)."""
+    return importlib.import_module(f"{__package__}.cmd_{name}")
+
+
+def __getattr__(name: str) -> tuple[ModuleType, ...]:
+    """``COMMANDS``: every subcommand's module, in the order of :data:`COMMAND_NAMES` (imports them all)."""
+    if name == "COMMANDS":
+        return tuple(command_module(n) for n in COMMAND_NAMES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: Parameter names of OutsidePlanError as the command line calls them.
@@ -61,15 +76,10 @@ def build_parser(lang: LangLike = Lang.EN, only: str | None = None) -> argparse.
         add_common(p, argparse.SUPPRESS)
         return p
 
-    for command in COMMANDS:
-        if only is None or _name(command) == only:
-            command.register(add)
+    for name in COMMAND_NAMES:
+        if only is None or name == only:
+            command_module(name).register(add)
     return parser
-
-
-def _name(command: object) -> str:
-    """The subcommand a ``cmd_<name>`` module registers."""
-    return getattr(command, "__name__", "").rpartition(".cmd_")[2]
 
 
 def _command_in(arguments: Sequence[str]) -> str | None:
@@ -78,7 +88,6 @@ def _command_in(arguments: Sequence[str]) -> str | None:
     Before the subcommand only ``--lang X``/``--plan X`` (or ``--lang=X``) may come: ``--help``,
     ``--version``, an abbreviation or an unknown name are left to the whole parser.
     """
-    names = {_name(c) for c in COMMANDS}
     skip = False
     for arg in arguments:
         if skip:
@@ -88,7 +97,7 @@ def _command_in(arguments: Sequence[str]) -> str | None:
         elif arg.startswith(("--lang=", "--plan=")):
             continue
         else:
-            return arg if arg in names else None
+            return arg if arg in COMMAND_NAMES else None
     return None
 
 

@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 
-from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..lang import Bilingual, LangLike, Text
 from ..messages import msg, os_problem
 
@@ -168,6 +167,8 @@ def write_or_print(data: str | bytes, output: str | None, file_encoding: str = "
         write_stdout(data)
         return
     assert output is not None
+    from ..atomic import WriteRefusedError, own_descriptor, write_atomic  # here: only a file needs it
+
     try:
         if own_descriptor(output) == 1:
             write_stdout(data)
