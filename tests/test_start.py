@@ -14,8 +14,18 @@ import sys
 
 import pytest
 
-#: What only writing a file (``--output``) needs: loaded when a command writes one.
-WRITING_ONLY = ("chukan_schedule.atomic", "tempfile", "signal", "chukan_schedule.audit")
+#: What only writing a file (``--output``) needs (loaded when a command writes one), and what
+#: ``check`` does without: shutil (argparse's help width: read from the terminal directly),
+#: calendar (the days of a month), pathlib.
+WRITING_ONLY = (
+    "chukan_schedule.atomic",
+    "tempfile",
+    "signal",
+    "chukan_schedule.audit",
+    "shutil",
+    "calendar",
+    "pathlib",
+)
 NOT_AT_START = ("holidays", "icalendar", "openpyxl", "numpy", "pandas", "tomllib", "tomli", "importlib.metadata")
 
 

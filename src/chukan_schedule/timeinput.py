@@ -7,7 +7,6 @@ a :class:`TypeError` that says what is accepted: never a guess.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import re as _re
 import unicodedata as _unicodedata
 from datetime import date, datetime, tzinfo
@@ -57,6 +56,28 @@ def _bad(text: str, problem: str, **params: object) -> TimestampFormatError:
     return TimestampFormatError(text, msg(problem, **params))
 
 
+class _Lazy:
+    """A regular expression compiled when first used: reading an ISO timestamp (the command line's
+    start) compiles the few it needs, not those of the Japanese forms."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: _re.Pattern[str] | None = None
+
+    def _get(self) -> _re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def match(self, s: str) -> _re.Match[str] | None:
+        return self._get().match(s)
+
+    def fullmatch(self, s: str) -> _re.Match[str] | None:
+        return self._get().fullmatch(s)
+
+
 # 元号: name, letter, first day (Gregorian), year offset (era year 1 = offset + 1).
 # 明治 is read only from 明治6年 (1873-01-01), when Japan took up the Gregorian calendar.
 _ERAS: tuple[tuple[str, str, date, int], ...] = (
@@ -72,23 +93,19 @@ _ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<ey>\d{1,2}|�
 
 # The date forms, tried in this order: 2017-07-15 or 2017/7/15; 2017年7月15日 or 平成29年7月15日;
 # H29.7.15 (an era date with dots); the ISO 8601 basic 20170715 (exactly 8 digits).
-_ISO_DATE = _re.compile(r"(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
-_JA_DATE = _re.compile(
-    rf"(?:{_ERA}|(?P<y>\d{{4}}))\s*年\s*(?P<mo>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日", _re.IGNORECASE
-)
-_DOTTED_ERA_DATE = _re.compile(rf"{_ERA}\.(?P<mo>\d{{1,2}})\.(?P<d>\d{{1,2}})(?![\d.])", _re.IGNORECASE)
-_BASIC_DATE = _re.compile(r"(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?!\d)")
+_ISO_DATE = _Lazy(r"(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
+_JA_DATE = _Lazy(rf"(?:{_ERA}|(?P<y>\d{{4}}))\s*年\s*(?P<mo>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日", _re.IGNORECASE)
+_DOTTED_ERA_DATE = _Lazy(rf"{_ERA}\.(?P<mo>\d{{1,2}})\.(?P<d>\d{{1,2}})(?![\d.])", _re.IGNORECASE)
+_BASIC_DATE = _Lazy(r"(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?!\d)")
 _DATE_FORMS = (("iso", _ISO_DATE), ("ja", _JA_DATE), ("dotted", _DOTTED_ERA_DATE), ("basic", _BASIC_DATE))
-_WEEKDAY = _re.compile(r"\s*\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?\s*(?:・?祝日?)?\s*\)")
-_HALF_DAY = _re.compile(r"(?P<half>午前|午後)\s*")
-_CLOCK = _re.compile(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?")
-_KANJI_CLOCK = _re.compile(
-    r"(?P<h>\d{1,2})\s*時(?:\s*(?:(?P<mi>\d{1,2})\s*分(?:\s*(?P<s>\d{1,2})\s*秒)?|(?P<half>半)))?"
-)
+_WEEKDAY = _Lazy(r"\s*\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?\s*(?:・?祝日?)?\s*\)")
+_HALF_DAY = _Lazy(r"(?P<half>午前|午後)\s*")
+_CLOCK = _Lazy(r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?")
+_KANJI_CLOCK = _Lazy(r"(?P<h>\d{1,2})\s*時(?:\s*(?:(?P<mi>\d{1,2})\s*分(?:\s*(?P<s>\d{1,2})\s*秒)?|(?P<half>半)))?")
 # After a basic date: the time is 4 or 6 digits (and a fraction).
-_BASIC_CLOCK = _re.compile(r"(?P<h>\d{2})(?P<mi>\d{2})(?:(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?(?!\d)")
+_BASIC_CLOCK = _Lazy(r"(?P<h>\d{2})(?P<mi>\d{2})(?:(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?(?!\d)")
 # An offset may follow the time directly or after spaces, as logs write it (10:00:00 +0900).
-_OFFSET = _re.compile(r"\s*(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|(?P<jst>JST))", _re.IGNORECASE)
+_OFFSET = _Lazy(r"\s*(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?|(?P<jst>JST))", _re.IGNORECASE)
 
 
 def parse_timestamp(text: str, tz: tzinfo = JST) -> datetime:
@@ -199,7 +216,7 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
         raise _bad(text, "ts.year", year=year)
     if not 1 <= month <= 12:
         raise _bad(text, "ts.month", month=month)
-    days = _calendar.monthrange(year, month)[1]
+    days = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
     if not 1 <= day <= days:
         raise _bad(text, "ts.day", day=day, year=year, month=month, days=days)
     return date(year, month, day)

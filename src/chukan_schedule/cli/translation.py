@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -125,11 +127,37 @@ def wrap_display(text: str, width: int) -> list[str]:
     return lines
 
 
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` says it (Python 3.11+).
+
+    ``COLUMNS`` when it is a positive integer, else the width of the terminal of
+    ``sys.__stdout__``, else 80 (not a terminal, or one that says 0).
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # stdout None, closed, detached, or not a terminal
+        return 80
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter, saying each :class:`HelpText` (help, description, epilog) in the current language.
 
     Japanese text is wrapped by terminal columns (:func:`wrap_display`); English as argparse does.
     """
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        # argparse's default width, without the `import shutil` (and the compression modules it
+        # brings) that argparse does for it: a parser makes a formatter for every argument it adds.
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         return None if action.help is None else localized(action.help)
