@@ -15,7 +15,7 @@ The reasons of :meth:`Plan.check` are built once per day and operation, on first
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -228,6 +228,9 @@ class Plan:
     def _compile_days(self, rest_days: HolidayNames) -> tuple[DayPlan, ...]:
         data = self.data
         days: list[DayPlan] = []
+        by_subject: dict[str, list[Rule]] = {}  # each subject's rules, in the plan's order
+        for rule in data.rules:
+            by_subject.setdefault(rule.subject, []).append(rule)
         periods = iter(data.periods)
         period = next(periods)
         d = data.first_day
@@ -237,18 +240,21 @@ class Plan:
             names = rest_days.get(d)
             rest = d.weekday() >= 5 or names is not None
             day_type = DayType.REST_DAY if rest else DayType.WEEKDAY
-            server = self._decide(d, period.mode, day_type, "server")
-            ops = {op: self._decide(d, period.mode, day_type, op.value) for op in _OPERATIONS}
+            server = self._decide(d, period.mode, day_type, "server", by_subject.get("server", ()))
+            ops = {
+                op: self._decide(d, period.mode, day_type, op.value, by_subject.get(op.value, ())) for op in _OPERATIONS
+            }
             holiday_en, holiday_ja = names if names is not None else (None, None)
             days.append(DayPlan(d, period.mode, period, day_type, holiday_en, holiday_ja, server, ops))
             d += timedelta(days=1)
         return tuple(days)
 
-    def _decide(self, d: date, mode: Mode, day_type: DayType, subject: str) -> OpDay:
+    def _decide(self, d: date, mode: Mode, day_type: DayType, subject: str, rules: Iterable[Rule]) -> OpDay:
+        """``subject``'s span on day ``d``: the first of its ``rules`` (the plan's, in order) that matches."""
         if mode is Mode.PLANNED_STOP:
             return OpDay(None, None, None)
-        for rule in self.data.rules:
-            if rule.subject == subject and rule.matches(d, mode, day_type):
+        for rule in rules:
+            if rule.matches(d, mode, day_type):
                 if rule.hours is None:
                     return OpDay(rule, None, None)
                 start_t, end_t = rule.hours

@@ -70,6 +70,8 @@ def text(key: str, lang: LangLike) -> str:
 
 def display_width(s: str) -> int:
     """How many terminal columns ``s`` takes (wide and full-width characters take two)."""
+    if s.isascii():  # every ASCII character is narrow and none combines: one column each
+        return len(s)
     width = 0
     for ch in s:
         if unicodedata.combining(ch):
