@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
+from itertools import chain
 from typing import IO, Any, Protocol
 
 from .engine import Plan
@@ -260,7 +261,7 @@ def rows(
     first = next(lines, None)
     if first is None:
         raise AuditError("the log is empty; expected a header row and rows", "ログが空です（見出し行と行が必要です）")
-    reader = csv.reader(_chain(first, lines), delimiter=delimiter or sniff_delimiter(first, name))
+    reader = csv.reader(chain((first,), lines), delimiter=delimiter or sniff_delimiter(first, name))
     header = next(reader)
     tcol = _column(header, time_column, "--time")
     ocol = _column(header, operation_column, "--operation") if operation_column is not None else -1
@@ -295,6 +296,20 @@ def rows(
             why = whys[key] = _why(days[(key // 2) % n_days], op, bool(key & 1))
         return why
 
+    # Each minute of the plan met so far, by its text ("2017-07-15 10:00" or with a T): (day index,
+    # seconds from midnight, the instant's ISO text up to the seconds); at most two per minute of the plan.
+    seen: dict[str, tuple[int, int, str]] = {}
+
+    def _minute_of(text: str) -> tuple[int, int, str] | None:
+        if text[10] not in "T ":
+            return None
+        day = day_index.get(text[:10])
+        minute = minutes.get(text[11:16])
+        if day is None or minute is None:
+            return None
+        found = seen[text] = (day, minute, f"{text[:10]}T{text[11:16]}:")
+        return found
+
     entries = {name: entry_of[op] for name, op in names.items()}
     fixed_entry = entry_of[fixed] if fixed is not None else None
     buffer: list[str] = []
@@ -303,40 +318,47 @@ def rows(
         # The fast path first: a known operation and a naive wall-clock time (to the minute or
         # second) on a day of the plan, compared with that day's span. Anything else (and every
         # row that is not quite that) takes the full path below, which says what is wrong.
-        if len(row) >= need:
+        try:  # a short row (or a blank line) or an operation not named exactly: the full path
             raw_time = row[tcol]
-            raw_op = row[ocol] if ocol >= 0 else ""
-            entry = fixed_entry or entries.get(raw_op)
+            entry = fixed_entry or entries[row[ocol]]
+        except (IndexError, KeyError):
+            entry = None
+        if entry is not None:
             n = len(raw_time)
-            if entry is not None and (n == 19 or n == 16) and raw_time[10] in "T ":
-                day = day_index.get(raw_time[:10])
-                if day is not None and (n == 16 or raw_time[16] == ":"):
-                    minute = minutes.get(raw_time[11:16])
-                    second = sixty.get(raw_time[17:19]) if n == 19 else 0
-                    if minute is not None and second is not None:
-                        start, end = entry[1][day]
-                        allowed = start <= minute + second < end
-                        key = entry[2] + day * 2 + allowed
-                        if report is None:
-                            at = f"{raw_time[:10]}T{raw_time[11:16]}:{raw_time[17:19] if n == 19 else '00'}{offset}"
-                            yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
-                            continue
-                        counts[key] += 1
-                        if outside_only and allowed:
-                            continue
-                        tail = tails[key]
-                        if tail is None:
-                            tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
-                        shown = encode(raw_time) if encode is not None else ""
-                        sec = raw_time[17:19] if n == 19 else "00"
-                        buffer.append(
-                            f"{first}{line}{between}{shown}{before_at}{raw_time[:10]}T{raw_time[11:16]}:{sec}{offset}{tail}"
-                        )
-                        first = prefix
-                        if len(buffer) >= 4096:
-                            report.out.write("".join(buffer))
-                            buffer.clear()
+            minute = seen.get(raw_time[:16])
+            if minute is None and (n == 16 or n == 19):
+                minute = _minute_of(raw_time[:16])
+            if minute is not None:
+                if n == 16:
+                    second, sec = 0, "00"
+                elif n == 19 and raw_time[16] == ":":
+                    sec = raw_time[17:]
+                    second = sixty.get(sec, -1)
+                else:
+                    second = -1
+                if second >= 0:
+                    day, base, at_minute = minute
+                    start, end = entry[1][day]
+                    allowed = start <= base + second < end
+                    key = entry[2] + day * 2 + allowed
+                    if report is None:
+                        raw_op = row[ocol] if ocol >= 0 else ""
+                        at = f"{at_minute}{sec}{offset}"
+                        yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
                         continue
+                    counts[key] += 1
+                    if outside_only and allowed:
+                        continue
+                    tail = tails[key]
+                    if tail is None:
+                        tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
+                    shown = encode(raw_time) if encode is not None else ""
+                    buffer.append(f"{first}{line}{between}{shown}{before_at}{at_minute}{sec}{offset}{tail}")
+                    first = prefix
+                    if len(buffer) >= 4096:
+                        report.out.write("".join(buffer))
+                        buffer.clear()
+                    continue
         if not row:
             continue  # a blank line
         # The full path: any form parse_timestamp reads, and every error, said with its line.
@@ -410,11 +432,6 @@ def _day_tables(plan: Plan) -> tuple[dict[str, int], dict[Operation, list[tuple[
             per_day.append((int((span.start - midnight).total_seconds()), int((span.end - midnight).total_seconds())))
         spans[op] = per_day
     return index, spans
-
-
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 def _short_row(need: int, got: int) -> Reason:
