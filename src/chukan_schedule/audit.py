@@ -296,20 +296,6 @@ def rows(
             why = whys[key] = _why(days[(key // 2) % n_days], op, bool(key & 1))
         return why
 
-    # Each minute of the plan met so far, by its text ("2017-07-15 10:00" or with a T): (day index,
-    # seconds from midnight, the instant's ISO text up to the seconds); at most two per minute of the plan.
-    seen: dict[str, tuple[int, int, str]] = {}
-
-    def _minute_of(text: str) -> tuple[int, int, str] | None:
-        if text[10] not in "T ":
-            return None
-        day = day_index.get(text[:10])
-        minute = minutes.get(text[11:16])
-        if day is None or minute is None:
-            return None
-        found = seen[text] = (day, minute, f"{text[:10]}T{text[11:16]}:")
-        return found
-
     entries = {name: entry_of[op] for name, op in names.items()}
     fixed_entry = entry_of[fixed] if fixed is not None else None
     buffer: list[str] = []
@@ -325,25 +311,24 @@ def rows(
             entry = None
         if entry is not None:
             n = len(raw_time)
-            minute = seen.get(raw_time[:16])
-            if minute is None and (n == 16 or n == 19):
-                minute = _minute_of(raw_time[:16])
-            if minute is not None:
-                if n == 16:
-                    second, sec = 0, "00"
-                elif n == 19 and raw_time[16] == ":":
-                    sec = raw_time[17:]
-                    second = sixty.get(sec, -1)
-                else:
-                    second = -1
-                if second >= 0:
-                    day, base, at_minute = minute
+            second = 0 if n == 16 else -1  # to the minute; to the second just below; else not here
+            if n == 19 and raw_time[16] == ":":
+                second = sixty.get(raw_time[17:], -1)
+            if second >= 0 and raw_time[10] in "T ":
+                date_text = raw_time[:10]
+                day = day_index.get(date_text, -1)
+                minute = minutes.get(raw_time[11:16], -1)
+                if day >= 0 and minute >= 0:
                     start, end = entry[1][day]
-                    allowed = start <= base + second < end
+                    allowed = start <= minute + second < end
                     key = entry[2] + day * 2 + allowed
                     if report is None:
                         raw_op = row[ocol] if ocol >= 0 else ""
-                        at = f"{at_minute}{sec}{offset}"
+                        at = (
+                            f"{date_text}T{raw_time[11:]}{offset}"
+                            if n == 19
+                            else f"{date_text}T{raw_time[11:]}:00{offset}"
+                        )
                         yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
                         continue
                     counts[key] += 1
@@ -353,7 +338,8 @@ def rows(
                     if tail is None:
                         tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
                     shown = encode(raw_time) if encode is not None else ""
-                    buffer.append(f"{first}{line}{between}{shown}{before_at}{at_minute}{sec}{offset}{tail}")
+                    clock = raw_time[11:] if n == 19 else f"{raw_time[11:]}:00"
+                    buffer.append(f"{first}{line}{between}{shown}{before_at}{date_text}T{clock}{offset}{tail}")
                     first = prefix
                     if len(buffer) >= 4096:
                         report.out.write("".join(buffer))
