@@ -16,7 +16,7 @@ import pytest
 
 #: What only writing a file (``--output``) needs (loaded when a command writes one), and what
 #: ``check`` does without: shutil (argparse's help width: read from the terminal directly),
-#: calendar (the days of a month), pathlib.
+#: calendar (the days of a month), pathlib, string (the catalog checks its templates with it).
 WRITING_ONLY = (
     "chukan_schedule.atomic",
     "tempfile",

@@ -35,7 +35,6 @@ through its ``gettext`` calls with :data:`ARGPARSE_JA` (see :mod:`.cli.translati
 from __future__ import annotations
 
 import errno
-import string
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -71,6 +70,8 @@ class Msg:
 
 def parameters(template: str) -> frozenset[str]:
     """The names of the ``{parameters}`` of a template."""
+    import string  # here: only the catalog's checks need it, not the command line's start
+
     return frozenset(name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
