@@ -1,6 +1,6 @@
 """audit: timestamps shaped almost like the fast path's (16 or 19 characters) get the full path's answer.
 
-Worked by hand from the notices: 2017-07-13 (Thursday, test mode) registration runs 08:00-24:00
+Worked by hand from the notices: 2017-07-13 (Thursday, normal mode) registration runs 08:00-24:00
 (H); 2017-07-15 (Saturday, normal mode) 09:00-17:00.  Rows that are not a plain wall-clock time
 to the second are read as parse_timestamp reads them, or are an error with their line number.
 """
@@ -43,4 +43,24 @@ def test_near_fast_path_shapes() -> None:
         (10, False, "2017-07-15T08:59:59.500000+09:00", False),
         (11, None, "", True),
         (13, None, "", True),
+    ]
+
+
+def test_line_numbers_past_quoted_fields_blank_lines_and_crlf() -> None:
+    # Lines counted by hand: a quoted field spanning lines 4-5, a blank line 6, CRLF endings.
+    log = (
+        "time,op\r\n"  # 1
+        "2017-07-13 10:00,registration\r\n"  # 2: allowed (08:00-24:00)
+        '"2017-07-13 07:00",registration\r\n'  # 3: quoted, read by the csv module: not allowed
+        '"a\r\n'  # 4
+        'b",registration\r\n'  # 5: one record on lines 4-5: not a timestamp
+        "\r\n"  # 6: blank
+        "2017-07-13 11:00,情報連携,\r\n"  # 7: a trailing empty column; linkage is suppressed 07-08..07-17 (N5): not allowed
+    )
+    got = [(r.line, r.raw_time, r.allowed) for r in audit(JULY_2017, io.StringIO(log, newline=""), "time", "op")]
+    assert got == [
+        (2, "2017-07-13 10:00", True),
+        (3, "2017-07-13 07:00", False),
+        (5, "a\r\nb", None),
+        (7, "2017-07-13 11:00", False),
     ]

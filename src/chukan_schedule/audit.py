@@ -23,6 +23,7 @@ summary as they come, in English or Japanese (every label below is defined once 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -261,8 +262,14 @@ def rows(
     first = next(lines, None)
     if first is None:
         raise AuditError("the log is empty; expected a header row and rows", "ログが空です（見出し行と行が必要です）")
-    reader = csv.reader(chain((first,), lines), delimiter=delimiter or sniff_delimiter(first, name))
+    delim = delimiter or sniff_delimiter(first, name)
+    reader = csv.reader(chain((first,), lines), delimiter=delim)
     header = next(reader)
+    # A text file's lines each end at their one line break: a line with no quote, stray carriage
+    # return or NUL is split at the delimiter here (what the csv module makes of it, for less);
+    # any other line, and every line of another iterable, is read by the csv module.
+    by_line = isinstance(log, io.TextIOBase)
+    line = reader.line_num
     tcol = _column(header, time_column, "--time")
     ocol = _column(header, operation_column, "--operation") if operation_column is not None else -1
     need = max(tcol, ocol) + 1
@@ -299,8 +306,21 @@ def rows(
     entries = {name: entry_of[op] for name, op in names.items()}
     fixed_entry = entry_of[fixed] if fixed is not None else None
     buffer: list[str] = []
-    for row in reader:
-        line = reader.line_num
+    source: Iterator[Any] = lines if by_line else reader  # lines (str) or rows (list[str])
+    row: list[str]
+    for item in source:
+        if by_line:
+            text = item.rstrip("\r\n")
+            if '"' in text or "\r" in text or "\0" in text:
+                record = csv.reader(chain((item,), lines), delimiter=delim)  # it may read more lines
+                row = next(record)
+                line += record.line_num
+            else:
+                row = text.split(delim) if text else []
+                line += 1
+        else:
+            row = item
+            line = reader.line_num
         # The fast path first: a known operation and a naive wall-clock time (to the minute or
         # second) on a day of the plan, compared with that day's span. Anything else (and every
         # row that is not quite that) takes the full path below, which says what is wrong.
