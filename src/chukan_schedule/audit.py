@@ -290,11 +290,15 @@ def rows(
     outside_only = report.outside_only if report is not None else False
     first, prefix, between, encode, before_at = report.layout() if report is not None else ("", "", "", None, "")
     tails: list[str | None] = [None] * (len(Operation) * len(days) * 2)
-    # Per operation: (operation, its spans per day, its index * days * 2), found by any of its names in
-    # one lookup; a row's key is then one int, (index * days + day) * 2 + allowed (an Enum hashes slowly).
+    # Per operation: (operation, per day (start, end, the row key less allowed), its index * days * 2),
+    # found by any of its names in one lookup; a row's key is one int, (index * days + day) * 2 + allowed
+    # (an Enum hashes slowly).
     ops = list(Operation)
     n_days = len(days)
-    entry_of = {op: (op, spans[op], i * n_days * 2) for i, op in enumerate(ops)}
+    entry_of = {
+        op: (op, [(start, end, (i * n_days + day) * 2) for day, (start, end) in enumerate(spans[op])], i * n_days * 2)
+        for i, op in enumerate(ops)
+    }
 
     def _cached_why(key: int) -> tuple[str, Reason]:
         why = whys.get(key)
@@ -306,6 +310,7 @@ def rows(
     entries = {name: entry_of[op] for name, op in names.items()}
     fixed_entry = entry_of[fixed] if fixed is not None else None
     buffer: list[str] = []
+    flush_at = 4096
     source: Iterator[Any] = lines if by_line else reader  # lines (str) or rows (list[str])
     row: list[str]
     for item in source:
@@ -339,9 +344,9 @@ def rows(
                 day = day_index.get(date_text, -1)
                 minute = minutes.get(raw_time[11:16], -1)
                 if day >= 0 and minute >= 0:
-                    start, end = entry[1][day]
+                    start, end, key = entry[1][day]
                     allowed = start <= minute + second < end
-                    key = entry[2] + day * 2 + allowed
+                    key += allowed
                     if report is None:
                         raw_op = row[ocol] if ocol >= 0 else ""
                         at = (
@@ -361,9 +366,10 @@ def rows(
                     clock = raw_time[11:] if n == 19 else f"{raw_time[11:]}:00"
                     buffer.append(f"{first}{line}{between}{shown}{before_at}{date_text}T{clock}{offset}{tail}")
                     first = prefix
-                    if len(buffer) >= 4096:
+                    if line >= flush_at:  # every 4096 lines or more (a row is at least one line)
                         report.out.write("".join(buffer))
                         buffer.clear()
+                        flush_at = line + 4096
                     continue
         if not row:
             continue  # a blank line
