@@ -24,8 +24,8 @@ import attrs
 
 from .errors import OutsidePlanError, PlanFileError
 from .instant import to_instant
-from .lang import pick
-from .messages import msg
+from .lang import Text, pick
+from .messages import Message, msg
 from .model import (
     DayPlan,
     DayType,
@@ -144,6 +144,15 @@ class _Track:
         wall = tuple(b.replace(tzinfo=None) for b in zone)
         self.bounds = utc
         self.forms: tuple[tuple[datetime, ...], ...] = (utc, zone, wall)
+
+
+#: Where a reason's time goes: filled in by :meth:`Plan.check` (the catalog's ``{time}``).
+_TIME_SLOT = "\x00time\x00"
+
+
+def _reason(clause: str, message: Message) -> Reason:
+    """A reason from a catalog message, in both languages."""
+    return Reason(clause, message.text("en"), message.text("ja"))
 
 
 def _day_text_ja(d: date) -> str:
@@ -283,33 +292,27 @@ class Plan:
     def _day_reasons(self, day: DayPlan, op: Operation) -> tuple[tuple[Reason, ...], tuple[str, str, str] | None]:
         """What :meth:`check` says for ``op`` on ``day``: the reasons, and the outside-hours tail (or None)."""
         reasons = [
-            Reason(
+            _reason(
                 day.period.clause,
-                f"{day.day.isoformat()}: {day.period.en}",
-                f"{_day_text_ja(day.day)}：{day.period.ja}",
+                msg(
+                    "reason.day_period",
+                    day=Text(day.day.isoformat(), _day_text_ja(day.day)),
+                    period=Text(day.period.en, day.period.ja),
+                ),
             )
         ]
         span = day.operations[op]
         if span.rule is None:
-            reasons.append(
-                Reason(
-                    day.period.clause,
-                    f"The server is stopped all day (planned stop): no {op.en} is possible",
-                    f"計画停止のため終日{op.ja}はできません",
-                )
-            )
+            reasons.append(_reason(day.period.clause, msg("reason.stopped_all_day", op=op)))
             return tuple(reasons), None
         reasons.append(span.rule.reason())
         if span.rule.hours is None:
             return tuple(reasons), None
         start_t, end_t = span.rule.hours
-        hours = f"{_clock(start_t)}-{_clock(end_t)}"
-        hours_ja = f"{_clock_ja(start_t)}～{_clock_ja(end_t)}"
-        outside = (
-            span.rule.clause,
-            f" is outside the day's hours for {op.en} ({hours})",
-            f"は{op.ja}の時間外です（この日は{hours_ja}）",  # after the time as Japanese writes it (_clock_ja)
-        )
+        hours = Text(f"{_clock(start_t)}-{_clock(end_t)}", f"{_clock_ja(start_t)}～{_clock_ja(end_t)}")
+        # Rendered once per day and operation, the time left as a slot that check() fills in (hot path).
+        tail = msg("reason.outside_hours", time=_TIME_SLOT, op=op, hours=hours)
+        outside = (span.rule.clause, tail.text("en"), tail.text("ja"))
         return tuple(reasons), outside
 
     # ---- what the plan holds ----
@@ -582,7 +585,8 @@ class Plan:
             minutes, second = divmod(since_midnight.seconds, 60)
             hour, minute = divmod(minutes, 60)
             clock = f"{_TWO_DIGITS[hour]}:{_TWO_DIGITS[minute]}:{_TWO_DIGITS[second]}"  # HH:MM:SS, no formatting
-            reasons = (*reasons, Reason(outside[0], clock + outside[1], _clock_ja(at.time()) + outside[2]))
+            en = outside[1].replace(_TIME_SLOT, clock, 1)
+            reasons = (*reasons, Reason(outside[0], en, outside[2].replace(_TIME_SLOT, _clock_ja(at.time()), 1)))
         n = i // 2
         return Decision(
             allowed=allowed,

@@ -332,6 +332,18 @@ CATALOG: dict[str, Msg] = {
         Msg("plan.not_toml", en="not valid TOML: {detail}", ja="TOML として正しくありません（{detail}）"),
         Msg("plan.missing", en="missing; expected {kind}", ja="ありません（{kind}が必要です）"),
         Msg("plan.kind", en="expected {kind}, got {value}", ja="{kind}が必要ですが、{value} です"),
+        # ---- reasons (理由): what check() says, per day and operation ----
+        Msg("reason.day_period", en="{day}: {period}", ja="{day}：{period}"),
+        Msg(
+            "reason.stopped_all_day",
+            en="The server is stopped all day (planned stop): no {op} is possible",
+            ja="計画停止のため終日{op}はできません",
+        ),
+        Msg(
+            "reason.outside_hours",
+            en="{time} is outside the day's hours for {op} ({hours})",
+            ja="{time}は{op}の時間外です（この日は{hours}）",
+        ),
         Msg("plan.empty_text", en="expected a non-empty string", ja="空でない文字列が必要です"),
         Msg("plan.revision", en="expected an integer >= 0, got {value}", ja="0以上の整数が必要ですが、{value} です"),
         Msg(
