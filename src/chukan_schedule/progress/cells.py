@@ -46,8 +46,8 @@ COUNT_ACCEPTED = (
     "optionally followed by 件"
 )
 COUNT_ACCEPTED_JA = f"0以上の整数（{MAX_COUNT_DIGITS}桁まで）。例：1234、1,234、１，２３４。末尾の「件」は可"
-RATIO_ACCEPTED = "a percentage such as 49.9% or a fraction such as 0.499"
-RATIO_ACCEPTED_JA = "49.9% のような百分率、または 0.499 のような小数"
+RATIO_ACCEPTED = "a percentage such as 49.9% or a fraction from 0 to 1 such as 0.499"
+RATIO_ACCEPTED_JA = "49.9% のような百分率、または 0.499 のような0～1の小数"
 
 
 def _norm(text: str) -> str:
@@ -89,10 +89,15 @@ def parse_count(raw: str) -> int | str:
 
 def parse_ratio(raw: str) -> tuple[Fraction, Fraction] | str | None:
     """The ratio (f) as an exact fraction and the rounding its written digits allow (half a
-    unit of the last digit); ``None`` for a blank cell; ``"not a ratio"`` otherwise.
+    unit of the last digit); ``None`` for a blank cell; ``"ambiguous"`` for a number above 1
+    without ``%``; ``"not a ratio"`` otherwise.
 
-    ``49.9%`` is 499/1000 (± 0.05%); a number without ``%`` is the fraction itself, as Excel
-    stores a percentage cell (``0.499``).
+    ``49.9%`` is 499/1000 (± 0.05%); a number from 0 to 1 without ``%`` is the fraction itself,
+    as Excel stores a percentage cell (``0.499``); ``45`` could be 45% or 4500%, so it is
+    refused rather than guessed.
+
+    >>> parse_ratio("0.45"), parse_ratio("1"), parse_ratio("45"), parse_ratio("-0.1")
+    ((Fraction(9, 20), Fraction(1, 200)), (Fraction(1, 1), Fraction(1, 2)), 'ambiguous', 'not a ratio')
     """
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
@@ -105,6 +110,8 @@ def parse_ratio(raw: str) -> tuple[Fraction, Fraction] | str | None:
     tolerance = Fraction(1, 2 * 10 ** len(decimals))
     if percent:
         value, tolerance = value / 100, tolerance / 100
+    elif value > 1:
+        return "ambiguous"
     return value, max(tolerance, Fraction(1, 10**9))  # a float stored by Excel has noise in its last digits
 
 

