@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clikit import run
+from clikit import assert_one_line_error, run
 
 pytestmark = pytest.mark.usefixtures("english_locale")
 
@@ -95,4 +95,50 @@ def test_blank_ratio_without_counts_still_says_so(capsys: pytest.CaptureFixture[
     assert out.splitlines()[3] == (
         "  line 2: 割合 (ratio, column f) is blank and the sheet has no counts; accepted: a percentage such as"
         " 49.9% or a fraction from 0 to 1 such as 0.499"
+    )
+
+
+# ---------------------------------------------------------------- 2. --column naming a header not in the sheet
+
+PLAIN = "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認\nA市,i,10,4,済,済\n"
+PLAIN_FOUND = "団体名, 特定個人情報, 登録予定件数, 実登録件数, 登録対象範囲の確認, 登録後の正確性の確認"
+
+
+def test_column_naming_a_missing_header_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet(tmp_path, PLAIN, "c.csv")
+    status, out, err = run(capsys, "progress", path, "--column", "planned=予定", "--lang", "en")
+    assert_one_line_error(status, out, err)
+    assert err == (
+        f"chukan-schedule: error: {path}: --column planned=予定: the sheet has no header '予定'; accepted: a header"
+        f" as written in the sheet; headers found: {PLAIN_FOUND}\n"
+    )
+    status, out, err = run(capsys, "progress", path, "--column", "planned=予定", "--lang", "ja")
+    assert_one_line_error(status, out, err.replace("エラー", "error"))
+    assert err == (
+        f"chukan-schedule: エラー: 進捗シート {path}：--column planned=予定 の見出し「予定」がシートにありません"
+        f"（シートに書かれている見出しを指定してください）。見つかった見出し：{PLAIN_FOUND}\n"
+    )
+
+
+def test_column_naming_a_missing_header_on_a_sheet_without_the_columns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # " Count" matches the header "count" (spaces and case do not count); "nope" is nowhere.
+    path = sheet(tmp_path, "name,count\nA,1\n", "w.csv")
+    status, out, err = run(
+        capsys, "progress", path, "--column", "planned= Count", "--column", "registered=nope", "--lang", "en"
+    )
+    assert_one_line_error(status, out, err)
+    assert err == (
+        f"chukan-schedule: error: {path}: --column registered=nope: the sheet has no header 'nope'; accepted: a"
+        " header as written in the sheet; headers found: name, count\n"
+    )
+
+
+def test_column_naming_a_present_header_is_used(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet(tmp_path, PLAIN.replace("登録予定件数", "予定"), "c.csv")
+    status, out, err = run(capsys, "progress", path, "--column", "planned=予定", "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "1 row read: 1 needs advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)"
     )

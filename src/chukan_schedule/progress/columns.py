@@ -24,10 +24,12 @@ __all__ = [
     "FIELDS",
     "OPTIONAL",
     "REQUIRED",
+    "ColumnOptions",
     "field_of",
     "header_key",
     "label",
     "parse_column_option",
+    "written_key",
 ]
 
 #: field -> (Japanese name, English name, accepted header spellings).  The spellings are
@@ -164,6 +166,11 @@ def _base(text: str) -> tuple[str, str]:
     return key, letter
 
 
+def written_key(text: str) -> str:
+    """A header as ``--column`` compares it: NFKC, case folded, spaces removed (nothing else)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
 def header_key(text: str) -> str:
     """A header cell as it is compared (see the module's description)."""
     return _base(text)[0]
@@ -177,8 +184,7 @@ def field_of(text: str, overrides: Mapping[str, str] | None = None) -> str | Non
     from ``--column``) are looked up first."""
     key, letter = _base(text)
     if overrides:
-        full = _SPACE.sub("", unicodedata.normalize("NFKC", text).casefold())
-        for k in (full, key):
+        for k in (written_key(text), key):
             if k in overrides:
                 return overrides[k]
     if not key:
@@ -192,12 +198,21 @@ def label(field: str) -> tuple[str, str]:
     return f"{ja} ({field})", ja
 
 
-def parse_column_option(values: Sequence[str]) -> dict[str, str]:
+class ColumnOptions(dict[str, str]):
+    """``--column`` options: normalised header -> field, and (``written``) normalised header ->
+    the option as it was given, for an error that names it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, str] = {}
+
+
+def parse_column_option(values: Sequence[str]) -> ColumnOptions:
     """``--column KEY=HEADER`` options as normalised header -> field.  KEY is a field name
     (``planned``) or its Japanese name (``登録予定件数``); :class:`ValueError` (English, Japanese
     in ``args[1]``) for anything else."""
     by_name = {f: f for f in COLUMNS} | {header_key(ja): f for f, (ja, _, _) in COLUMNS.items()}
-    out: dict[str, str] = {}
+    out = ColumnOptions()
     keys = ", ".join(COLUMNS)
     for value in values:
         key, sep, header = value.partition("=")
@@ -209,5 +224,6 @@ def parse_column_option(values: Sequence[str]) -> dict[str, str]:
                 f"--column {value!r}：KEY=見出し の形で指定してください（KEY は {keys} またはその日本語名、"
                 "見出しはシートに書かれているもの）",
             )
-        out[_SPACE.sub("", unicodedata.normalize("NFKC", header).casefold())] = field
+        out[written_key(header)] = field
+        out.written[written_key(header)] = value
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from .columns import COLUMNS, REQUIRED, field_of, label
+from .columns import COLUMNS, REQUIRED, field_of, header_key, label, written_key
 from .sheeterror import SheetError, shown, shown_name
 from .sheetread import Row
 
@@ -74,6 +74,39 @@ def _joined(upper: Sequence[str], lower: Sequence[str]) -> list[str]:
     return out
 
 
+def _unmatched(rows: Sequence[Sequence[str]], overrides: Mapping[str, str]) -> list[str]:
+    """The ``--column`` headers (normalised) that no cell of ``rows`` names."""
+    if not overrides:
+        return []
+    seen: set[str] = set()
+    for cells in rows:
+        for cell in cells:
+            if cell.strip():
+                seen.update((written_key(cell), header_key(cell)))
+    return [k for k in overrides if k not in seen]
+
+
+def _found_text(cells: Sequence[str]) -> str:
+    found_text = ", ".join(shown(c, 40) for c in cells if c.strip())
+    return found_text[:400] + "…" if len(found_text) > 400 else found_text
+
+
+def _override_error(shown_file: str, keys: list[str], overrides: Mapping[str, str], cells: Sequence[str]) -> SheetError:
+    written: Mapping[str, str] = getattr(overrides, "written", {})
+    options = [written.get(k) or f"{overrides[k]}={k}" for k in keys]
+    headers = [o.partition("=")[2].strip() for o in options]
+    named = ", ".join(repr(shown(h, 40)) for h in headers)
+    named_ja = "、".join(f"「{shown(h, 40)}」" for h in headers)
+    given = " ".join(f"--column {shown(o, 60)}" for o in options)
+    found_text = _found_text(cells)
+    return SheetError(
+        f"{shown_file}: {given}: the sheet has no header {named}; accepted: a header as written in the sheet; "
+        f"headers found: {found_text}",
+        f"進捗シート {shown_file}：{given} の見出し{named_ja}がシートにありません（シートに書かれている見出しを"
+        f"指定してください）。見つかった見出し：{found_text}",
+    )
+
+
 def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) -> tuple[Header, list[Row], list[int]]:
     """The header, the rows read after it while looking (to be checked first), and the blank
     lines met while looking.  :class:`SheetError` when no row names every needed column."""
@@ -120,17 +153,22 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
                         two, twice2 = _match(_joined(cells, below), overrides)
                         if not _missing(two) and not twice2:
                             joined, found, after = _joined(cells, below), two, k + 2
+                used = [joined, *(row[1] for row in candidates[k:after])]
+                unmatched = _unmatched(used, overrides)
+                if unmatched:
+                    raise _override_error(shown_file, unmatched, overrides, joined)
                 last = candidates[after - 1][0]
                 return Header(list(joined), found, last), candidates[after:], blank
             if best is None or len(found) > best[0]:
                 best = (len(found), missing, list(joined))
     assert best is not None
     _, missing, cells = best
+    unmatched = _unmatched([cells, *(row[1] for row in candidates[:HEADER_SEARCH_ROWS])], overrides)
+    if unmatched:
+        raise _override_error(shown_file, unmatched, overrides, cells)
     lacks = ", ".join(label(f)[0] for f in missing)
     lacks_ja = "、".join(f"{label(f)[1]}（{f}）" for f in missing)
-    found_text = ", ".join(shown(c, 40) for c in cells if c.strip())
-    if len(found_text) > 400:
-        found_text = found_text[:400] + "…"
+    found_text = _found_text(cells)
     raise SheetError(
         f"{shown_file}: header lacks {lacks}; accepted: a header with {expected} "
         f"(or the ratio 割合 (f) instead of both counts); headers found: {found_text}; "
