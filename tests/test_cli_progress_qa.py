@@ -142,3 +142,39 @@ def test_column_naming_a_present_header_is_used(capsys: pytest.CaptureFixture[st
     assert out.splitlines()[-1] == (
         "1 row read: 1 needs advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)"
     )
+
+
+# ---------------------------------------------------------------- 3. a title above a two-row header
+
+TITLED = (
+    "タイトル\n"
+    "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,割合\n"
+    ",,(a),(b),(c),(d),(f)\n"
+    "A市,住民票関係情報,1000,400,済,済,40.0%\n"
+)
+
+
+def test_title_above_a_two_row_header(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet(tmp_path, TITLED, "t.csv")
+    status, out, err = run(capsys, "progress", path, "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:] == [
+        "line  organization  item            planned  registered  ratio  range  accuracy  advice",
+        "   4  A市           住民票関係情報    1,000         400  40.0%  yes    yes       NEEDED",
+        "    P1: registered count 400 is below half of the planned count 1,000 (40.0%, column f)",
+        "1 row read: 1 needs advice, 0 in error. Registration and its accuracy due by 2017-06-30 (P1)",
+    ]
+
+
+def test_title_is_not_glued_to_a_header_cell(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (
+        "タイトル,,\n"
+        "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,備考\n"
+        "A市,i,10,4,済,済,x\n"
+    )
+    status, out, err = run(capsys, "progress", sheet(tmp_path, text), "--csv", "--lang", "en")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,備考,"
+        "ratio,needs_advice,reasons,error"
+    )

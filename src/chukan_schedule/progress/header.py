@@ -136,6 +136,12 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
         for joined, after in tries:
             found, twice = _match(joined, overrides)
             missing = _missing(found)
+            if not missing and after == k + 2:
+                # A title above a complete header adds nothing: the header is the lower row,
+                # which may have its own second row (column letters) below it.
+                alone, twice_alone = _match(candidates[k + 1][1], overrides)
+                if not _missing(alone) and not twice_alone and len(alone) >= len(found):
+                    continue
             if not missing:
                 if twice:
                     field, a, b = twice
