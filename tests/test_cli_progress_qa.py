@@ -6,6 +6,7 @@ Expected lines are typed out by hand.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,36 @@ def test_title_is_not_glued_to_a_header_cell(capsys: pytest.CaptureFixture[str],
         "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,備考,"
         "ratio,needs_advice,reasons,error"
     )
+
+
+# ---------------------------------------------------------------- 4. our own --csv output read back
+
+OWN = (
+    "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,割合\n"
+    "A市,i,1000,400,済,済,40.0%\n"  # below half: advice
+    "B市,i,1000,600,済,-,60%\n"  # no accuracy check ('-' is written back as '-): advice
+    "C市,i,1000,600,済,済,50%\n"  # (f) disagrees: a note, the counts decide: no advice
+    "D市,i,x,600,済,済,50%\n"  # not a count: error
+)
+
+
+def verdicts(capsys: pytest.CaptureFixture[str], path: str) -> tuple[list[tuple[int, bool]], list[int]]:
+    status, out, err = run(capsys, "progress", path, "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    return [(r["line"], r["needs_advice"]) for r in data["rows"]], [e["line"] for e in data["errors"]]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_csv_output_reads_back_with_the_same_verdicts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str
+) -> None:
+    source = sheet(tmp_path, OWN, "s.csv")
+    expected = ([(2, True), (3, True), (4, False)], [5])
+    assert verdicts(capsys, source) == expected
+    once, twice = str(tmp_path / "once.csv"), str(tmp_path / "twice.csv")
+    assert run(capsys, "progress", source, "--csv", "--lang", lang, "--output", once) == (0, "", "")
+    assert verdicts(capsys, once) == expected
+    # Written back a second time: two sets of result columns, still the same answers.
+    assert run(capsys, "progress", once, "--csv", "--lang", lang, "--output", twice) == (0, "", "")
+    assert verdicts(capsys, twice) == expected

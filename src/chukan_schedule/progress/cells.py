@@ -63,10 +63,17 @@ _RATIO_RE = re.compile(r"(\d{1,12})(?:\.(\d{1,17}))?\s*(%?)", re.ASCII)
 
 
 def parse_check(raw: str) -> bool | None:
-    """True (done), False (not done, blank included) or None (not a check mark)."""
+    """True (done), False (not done, blank included) or None (not a check mark).  A mark that
+    :func:`safe_cell` neutralised (``'-``, as ``progress --csv`` writes ``-``) is read as the mark.
+
+    >>> parse_check("'-"), parse_check("' －"), parse_check("'済")
+    (False, False, None)
+    """
     found = CHECK_MARKS.get(raw)
     if found is not None:
         return found
+    if raw[:1] == "'" and safe_cell(raw[1:]) == raw:
+        return parse_check(raw[1:])
     return _CHECKS.get(_norm(raw))
 
 
@@ -136,3 +143,7 @@ def safe_cell(cell: str) -> str:
             return "'" + cell
         break
     return cell
+
+
+# Marks as ``progress --csv`` writes them (``'-``), so that its output reads back the same.
+CHECK_MARKS.update({safe_cell(v): done for v, done in list(CHECK_MARKS.items()) if safe_cell(v) != v})

@@ -24,11 +24,13 @@ __all__ = [
     "FIELDS",
     "OPTIONAL",
     "REQUIRED",
+    "RESULT_HEADERS",
     "ColumnOptions",
     "field_of",
     "header_key",
     "label",
     "parse_column_option",
+    "sheet_part",
     "written_key",
 ]
 
@@ -123,6 +125,15 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
 }
 
+#: The result columns ``progress --csv`` adds after the sheet's own (lang -> names).  A header
+#: row that ends with them is our own output read back: they are not the sheet's columns (the
+#: Japanese 割合 would otherwise collide with the sheet's 割合 (f), the English ratio too).
+RESULT_HEADERS: dict[str | None, tuple[str, str, str, str]] = {
+    None: ("ratio", "needs_advice", "reasons", "error"),
+    "en": ("ratio", "needs_advice", "reasons", "error"),
+    "ja": ("割合", "助言等の要否", "理由", "エラー"),
+}
+
 FIELDS = tuple(COLUMNS)
 #: Always needed; ``planned`` and ``registered`` may be left out when the ratio (f) is there.
 REQUIRED = ("organization", "item", "planned", "registered", "range_checked", "accuracy_checked")
@@ -190,6 +201,21 @@ def field_of(text: str, overrides: Mapping[str, str] | None = None) -> str | Non
     if not key:
         return _LETTER_ONLY.get(letter)
     return _LOOKUP.get(key)
+
+
+_RESULT_TAILS = frozenset(RESULT_HEADERS.values())
+
+
+def sheet_part(cells: Sequence[str]) -> Sequence[str]:
+    """A header row with our own result columns (``progress --csv``, written once or more) blanked.
+
+    >>> sheet_part(["団体名", "割合", "割合", "助言等の要否", "理由", "エラー"])
+    ['団体名', '割合', '', '', '', '']
+    """
+    end = len(cells)
+    while end >= 4 and tuple(c.strip() for c in cells[end - 4 : end]) in _RESULT_TAILS:
+        end -= 4
+    return cells if end == len(cells) else [*cells[:end], *([""] * (len(cells) - end))]
 
 
 def label(field: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from .columns import COLUMNS, REQUIRED, field_of, header_key, label, written_key
+from .columns import COLUMNS, REQUIRED, field_of, header_key, label, sheet_part, written_key
 from .sheeterror import SheetError, shown, shown_name
 from .sheetread import Row
 
@@ -42,7 +42,7 @@ def _match(cells: Sequence[str], overrides: Mapping[str, str]) -> tuple[dict[str
     """field -> column, and the first field named twice (field, first column, second column)."""
     found: dict[str, int] = {}
     twice = None
-    for i, cell in enumerate(cells):
+    for i, cell in enumerate(sheet_part(cells)):
         if not cell.strip():
             continue
         field = field_of(cell, overrides)

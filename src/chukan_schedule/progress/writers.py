@@ -24,6 +24,7 @@ from ..model import Milestone, Reason
 from ..render import display_width
 from .blocks import Block, Columns, results_of_columns
 from .cells import SUSPECT, safe_cell
+from .columns import RESULT_HEADERS
 from .report import Organization, ProgressReport, Sheet, Tally
 from .rows import CHECK_REASONS, CLAUSE, RowError, RowResult, percent
 
@@ -573,11 +574,7 @@ def write_json(results: Results, deadline: Milestone, write: Write) -> None:
 
 # ---------------------------------------------------------------- CSV
 
-_RESULT_HEAD = {
-    None: ("ratio", "needs_advice", "reasons", "error"),
-    "en": ("ratio", "needs_advice", "reasons", "error"),
-    "ja": ("割合", "助言等の要否", "理由", "エラー"),
-}
+_RESULT_HEAD = RESULT_HEADERS
 _YES_NO = {None: ("yes", "no"), "en": ("yes", "no"), "ja": ("要", "不要")}
 
 
