@@ -6,7 +6,6 @@ Every expected string is worked out by hand from the notice (docs/spec.md T, H, 
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,26 +14,9 @@ from typing import Any
 
 import pytest
 
-from chukan_schedule.cli import main
+from clikit import run, run_json
 
-
-@pytest.fixture(autouse=True)
-def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
-    status, out, err = run(capsys, *argv)
-    assert err == ""
-    return status, json.loads(out)
+pytestmark = pytest.mark.usefixtures("english_locale")
 
 
 def program(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
