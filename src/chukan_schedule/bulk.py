@@ -98,6 +98,9 @@ def _as_wall_us(plan: Plan, instants: Any) -> npt.NDArray[np.int64]:
     module = type(instants).__module__.split(".")[0]
     if module == "pyarrow":
         return _from_arrow(plan, instants)
+    if getattr(dtype, "pyarrow_dtype", None) is not None:  # pandas backed by pyarrow: read it as arrow
+        values = instants.array if hasattr(instants, "array") else instants
+        return _from_arrow(plan, values.__arrow_array__())
     if dtype is not None and getattr(dtype, "tz", None) is not None:  # pandas, aware
         values = instants.array if hasattr(instants, "array") else instants  # a DatetimeArray
         utc = np.asarray(values.tz_convert("UTC").tz_localize(None))  # datetime64 in its own unit
