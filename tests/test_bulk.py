@@ -111,12 +111,12 @@ def test_pandas_backed_by_pyarrow_aware_and_naive() -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     # 07-13 07:59:59 JST is before registration opens (08:00, H); in Tokyo, in UTC and as wall clock.
-    tokyo = pd.Series(pd.to_datetime(["2017-07-13 07:59:59", "2017-07-13 08:00"]).tz_localize("Asia/Tokyo"))
+    tokyo = pd.Series(pd.to_datetime(["2017-07-13 07:59:59", "2017-07-13 08:00:00"]).tz_localize("Asia/Tokyo"))
     aware = tokyo.astype("timestamp[us, tz=Asia/Tokyo][pyarrow]")
     assert JULY_2017.allows_many("registration", aware).tolist() == [False, True]
     in_utc = tokyo.dt.tz_convert("UTC").astype("timestamp[us, tz=UTC][pyarrow]")
     assert JULY_2017.allows_many("registration", in_utc).tolist() == [False, True]
-    naive = pd.Series(pd.to_datetime(["2017-07-13 07:59:59", "2017-07-13 08:00"])).astype("timestamp[us][pyarrow]")
+    naive = pd.Series(pd.to_datetime(["2017-07-13 07:59:59", "2017-07-13 08:00:00"])).astype("timestamp[us][pyarrow]")
     assert JULY_2017.allows_many("registration", naive).tolist() == [False, True]
 
 
