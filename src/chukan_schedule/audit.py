@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
 from itertools import chain
@@ -126,18 +125,23 @@ class AuditRow:
         return f"<AuditRow line {self.line} {self.at or self.raw_time!r} {self.operation} allowed={self.allowed}>"
 
 
-_OPERATION_NAMES: dict[str, Operation] = {}
-for _op in Operation:
-    for _name in (_op.value, _op.value.replace("_", "-"), _op.en, _op.ja):
-        _OPERATION_NAMES[_name] = _op
+#: The spellings a row's operation is looked up by first (the fast path), each read by
+#: :meth:`Operation.coerce`; any other spelling goes to :func:`operation_named`.
+_OPERATION_NAMES: dict[str, Operation] = {
+    name: Operation.coerce(name)
+    for op in Operation
+    for name in (op.value, op.value.replace("_", "-"), op.en, op.ja, *op.short_ja)
+}
 
 
 def operation_named(name: str) -> Operation | None:
-    """The operation ``name`` names (its value, with hyphens, its English or Japanese name), or None."""
+    """The operation ``name`` names, as :meth:`Operation.coerce` reads it (every command's names), or None."""
     op = _OPERATION_NAMES.get(name)
     if op is None:
-        key = unicodedata.normalize("NFKC", name).strip()
-        op = _OPERATION_NAMES.get(key) or _OPERATION_NAMES.get(key.lower())
+        try:
+            op = Operation.coerce(name)
+        except ValueError:
+            return None
     return op
 
 
