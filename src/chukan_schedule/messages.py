@@ -1029,6 +1029,27 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg("cli.audit.log", en="{file}: {problem}", ja="{file}：{problem}"),
         Msg(
+            "cli.audit.cannot_read",
+            en="cannot read the log {file}: {reason}",
+            ja="操作ログ {file} を読み取れません：{reason}",
+        ),
+        Msg("cli.audit.stdin_closed", en="standard input is closed", ja="標準入力が閉じられています"),
+        Msg(
+            "cli.audit.not_regular",
+            en="it is {kind}, not a regular file; give a CSV or TSV file, or - for standard input",
+            ja="{kind}で、通常のファイルではありません。CSV か TSV のファイル、または標準入力の - を指定してください",
+        ),
+        Msg(
+            "cli.audit.line_too_long",
+            en="{file}: line {line} is longer than {limit} characters; is it a text log?",
+            ja="{file}：{line}行目が {limit} 文字を超えています。テキストの操作ログですか？",
+        ),
+        Msg(
+            "cli.audit.not_csv",
+            en="{file}: not valid CSV ({reason}); a cell may hold at most {limit} characters (an unclosed quote?)",
+            ja="{file}：CSV として読めません（{reason}）。1つのセルは {limit} 文字までです（引用符の閉じ忘れ？）",
+        ),
+        Msg(
             "help.diff",
             en="what changed between two plan files, day by day and operation by operation: windows moved, "
             "opened or removed, modes, milestones (exit status 0: no change, 1: changes)",

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import csv
+import io
+import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO
 
 from ..engine import Plan
 from ..lang import Text
-from ..messages import msg, os_problem
-from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, to_stdout
+from ..messages import Message, msg, os_problem
+from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, to_stdout, write_stdout, writes_regular_file
 from .parsing import operation
 from .translation import help_text
 
@@ -33,21 +39,85 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
+#: The longest cell (and, on standard input, the longest line) of a log: longer is an unclosed
+#: quote or not a log at all (``/dev/zero``), refused before it fills the memory.
+MAX_CELL = 1 << 20
+
+
+class _Stdout:
+    """Standard output as a report's sink: written as every command writes it (closed, full, narrow)."""
+
+    def write(self, text: str) -> None:
+        write_stdout(text)
+
+
+class _WriteFailed(Exception):
+    """Writing the ``--output`` file failed (not reading the log): ``exc`` says why."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+def _cannot_read(file: str, reason: Message) -> CliError:
+    return CliError(msg("cli.audit.cannot_read", file=file, reason=reason))
+
+
+def _open_log(path: str, encoding: str) -> io.TextIOWrapper:
+    """The log ``path`` as text: a regular file, or ``-`` (standard input); a folder, a FIFO or a
+    device (``/dev/zero``) is refused at once, before anything is read."""
+    if path == "-":
+        stdin = sys.stdin
+        if stdin is None:
+            raise _cannot_read(path, msg("cli.audit.stdin_closed"))
+        return io.TextIOWrapper(stdin.buffer, encoding=encoding, newline="")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO does not block here
+    except OSError as exc:
+        raise _cannot_read(path, os_problem(exc)) from None
+    except ValueError as exc:  # a NUL character in the name
+        raise _cannot_read(path, msg("os.other", detail=str(exc))) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = msg("plan.a_folder") if stat.S_ISDIR(mode) else msg("plan.a_device")
+            raise _cannot_read(path, msg("cli.audit.not_regular", kind=kind))
+        return open(fd, encoding=encoding, newline="")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _bounded_lines(f: IO[str], file: str) -> Iterator[str]:
+    """The lines of ``f`` (standard input), each at most :data:`MAX_CELL` characters: a longer one is an error."""
+    readline = f.readline
+    line_number = 0
+    while True:
+        line = readline(MAX_CELL + 1)
+        if not line:
+            return
+        line_number += 1
+        if len(line) > MAX_CELL and not line.endswith(("\n", "\r")):
+            raise CliError(msg("cli.audit.line_too_long", file=file, line=line_number, limit=f"{MAX_CELL:,}"))
+        yield line
+
+
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     from .. import audit as a
-    from ..atomic import write_atomic
+    from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 
     if args.delimiter is not None and len(args.delimiter.replace("\\t", "\t")) != 1:
         raise CliError(msg("cli.audit.delimiter", value=repr(args.delimiter)))
     delimiter = None if args.delimiter is None else args.delimiter.replace("\\t", "\t")
     try:
-        source: IO[str] = (
-            sys.stdin if args.file == "-" else open(args.file, encoding=args.encoding, newline="")  # noqa: SIM115
-        )
+        codecs.lookup(args.encoding)
     except LookupError:
         raise CliError(msg("cli.audit.encoding", value=repr(args.encoding))) from None
+    source = _open_log(args.file, args.encoding)
+    lines: IO[str] | Iterator[str] = _bounded_lines(source, args.file) if args.file == "-" else source
     report_kind = a.JsonReport if args.json else a.CsvReport if args.csv else a.TextReport
     summary = a.Summary(plan)
+    cell_limit = csv.field_size_limit(MAX_CELL)
     try:
         options = {
             "time_column": args.time,
@@ -56,27 +126,49 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
             "delimiter": delimiter,
             "name": args.file,
         }
-        if to_stdout(args.output):
-            report_kind(sys.stdout, lang, args.outside_only).write(source, plan, summary, **options)
+        if to_stdout(args.output) or own_descriptor(args.output) == 1:  # /dev/stdout is standard output
+            report_kind(_Stdout(), lang, args.outside_only).write(lines, plan, summary, **options)
         else:
+            # A BOM (for Excel) only at the start of a regular file, never into a stream (`>> a.log`).
+            bom = args.csv and writes_regular_file(args.output)
+
+            def produce(write: Callable[[bytes], object]) -> None:  # streamed into the temporary file
+                def write_out(data: bytes) -> None:
+                    try:
+                        write(data)
+                    except OSError as exc:
+                        raise _WriteFailed(exc) from None
+
+                out = a.Utf8Writer(write_out, bom=bom)
+                report_kind(out, lang, args.outside_only).write(lines, plan, summary, **options)
+
             try:
-
-                def produce(write: Callable[[bytes], object]) -> None:  # streamed into the temporary file
-                    out = a.Utf8Writer(write, bom=args.csv)
-                    report_kind(out, lang, args.outside_only).write(source, plan, summary, **options)
-
                 write_atomic(args.output, produce)
+            except _WriteFailed as exc:
+                raise CliError(msg("cli.output_failed", output=args.output, reason=os_problem(exc.exc))) from None
+            except WriteRefusedError as exc:
+                raise CliError(msg("cli.output_failed", output=args.output, reason=exc.message)) from None
             except OSError as exc:
                 if exc.filename is None or exc.filename == args.file:
-                    raise  # reading the log failed: main() says so
+                    raise  # reading the log failed: said below
                 raise CliError(msg("cli.output_failed", output=args.output, reason=os_problem(exc))) from None
     except a.AuditError as exc:
         raise CliError(msg("cli.audit.log", file=args.file, problem=Text(str(exc), exc.ja))) from None
     except UnicodeDecodeError as exc:
         raise CliError(msg("cli.audit.not_text", file=args.file, encoding=args.encoding, reason=exc.reason)) from None
+    except csv.Error as exc:
+        raise CliError(msg("cli.audit.not_csv", file=args.file, reason=str(exc), limit=f"{MAX_CELL:,}")) from None
+    except BrokenPipeError:
+        raise  # the reader of standard output stopped early: main() ends quietly
+    except OSError as exc:  # writing fails above as a CliError: this is reading the log
+        raise _cannot_read(args.file, os_problem(exc)) from None
     finally:
-        if source is not sys.stdin:
+        csv.field_size_limit(cell_limit)
+        if args.file == "-":
+            source.detach()  # standard input stays open (and Python's own object usable)
+        else:
             source.close()
-    if args.csv:
-        a.TextReport(sys.stderr, lang).summary(summary)
+    if args.csv and sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            a.TextReport(sys.stderr, lang).summary(summary)
     return EXIT_OK if summary.outside == 0 and summary.errors == 0 else EXIT_NOT_ALLOWED

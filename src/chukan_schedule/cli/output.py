@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 
 from ..lang import Bilingual, LangLike, Text
@@ -126,6 +127,25 @@ def flush_stdout() -> None:
 def to_stdout(output: str | None) -> bool:
     """Whether ``--output`` means standard output (not given, or ``-``)."""
     return output is None or output == "-"
+
+
+def writes_regular_file(output: str | None) -> bool:
+    """Whether ``--output`` names a regular file (or a new one): not standard output (``-``,
+    ``/dev/stdout``), another descriptor (``/proc/self/fd/N``), a FIFO or a device.
+
+    Only such a file gets a BOM: a stream may already hold text (``>> a.log``).
+    """
+    if to_stdout(output):
+        return False
+    assert output is not None
+    from ..atomic import own_descriptor  # here: only a file needs it
+
+    if own_descriptor(output) is not None:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(output).st_mode)
+    except (OSError, ValueError):  # a new file (or one that cannot be written: write_atomic says why)
+        return True
 
 
 def _same_file(a: str, b: str) -> bool:
