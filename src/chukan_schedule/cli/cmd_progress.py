@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..engine import Plan
 from ..messages import msg, os_problem
-from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout
+from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout, writes_regular_file
 from .translation import help_text
 
 
@@ -144,8 +144,9 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
             else:
                 writers.write_text(results, deadline, lang, write)
 
-        # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; standard output stays plain.
-        _emit(args.output, args.csv, render)
+        # A CSV file gets a BOM, as Excel needs to read Japanese text as UTF-8; a stream (standard output,
+        # /proc/self/fd/N, a FIFO) stays plain: it may already hold text (`>> a.log`).
+        _emit(args.output, args.csv and writes_regular_file(args.output), render)
     except progress.SheetError as exc:
         raise CliError(str(exc), exc.ja) from None
     finally:
