@@ -32,6 +32,8 @@ from typing import IO, Any, Protocol
 
 from .engine import Plan
 from .errors import OutsidePlanError, TimestampFormatError
+from .lang import Text
+from .messages import Message, msg
 from .model import DayPlan, Operation, Reason
 from .timeinput import parse_timestamp
 
@@ -50,34 +52,38 @@ __all__ = [
     "rows",
 ]
 
-#: Every label of the audit's output, English and Japanese side by side.
-LABELS: dict[str, tuple[str, str]] = {
-    "line": ("line", "行"),
-    "time": ("time", "時刻"),
-    "at": ("at (JST)", "日時（JST）"),
-    "operation": ("operation", "操作"),
-    "verdict": ("verdict", "判定"),
-    "allowed": ("allowed", "可"),
-    "not_allowed": ("not allowed", "不可"),
-    "error": ("error", "エラー"),
-    "clause": ("clause", "根拠"),
-    "reason": ("reason", "理由"),
-    "summary": ("Summary", "集計"),
-    "rows": ("rows", "行数"),
-    "read": ("rows read", "読み取った行"),
-    "errors": ("rows with errors", "エラーの行"),
-    "outside": ("outside their windows", "時間外"),
-    "by_operation": ("By operation", "操作別"),
-    "by_day": ("By day", "日別"),
-    "day": ("day", "日付"),
-    "line_prefix": ("line {line}: ", "{line}行目："),
-}
+#: The labels of the audit's output: catalog entries ``audit.label.<key>`` (English and Japanese side by side).
+LABELS = (
+    "line",
+    "time",
+    "at",
+    "operation",
+    "verdict",
+    "allowed",
+    "not_allowed",
+    "error",
+    "clause",
+    "reason",
+    "summary",
+    "rows",
+    "read",
+    "errors",
+    "outside",
+    "by_operation",
+    "by_day",
+    "day",
+    "line_prefix",
+)
+_LABEL_TEXT: dict[tuple[str, str], str] = {}
 
 
 def label(key: str, lang: str) -> str:
-    """The label ``key`` in ``"en"`` or ``"ja"``."""
-    en, ja = LABELS[key]
-    return ja if lang == "ja" else en
+    """The label ``key`` in ``"en"`` or ``"ja"`` (rendered from the catalog once, then remembered)."""
+    text = _LABEL_TEXT.get((key, lang))
+    if text is None:
+        # line_prefix is itself a template ("line {line}: "): its slot stays for the caller to fill.
+        text = _LABEL_TEXT[(key, lang)] = msg(f"audit.label.{key}", line="{line}").text(lang)
+    return text
 
 
 class TextSink(Protocol):
@@ -87,11 +93,11 @@ class TextSink(Protocol):
 
 
 class AuditError(ValueError):
-    """The log as a whole cannot be audited (a missing column, no header); ``ja``: the same in Japanese."""
+    """The log as a whole cannot be audited (a missing column, no header): ``message`` says it in either language."""
 
-    def __init__(self, en: str, ja: str) -> None:
-        super().__init__(en)
-        self.ja = ja
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 class AuditRow:
@@ -170,11 +176,9 @@ def _why(day: DayPlan, op: Operation, allowed: bool) -> tuple[str, Reason]:
     """The clause and reason of ``op``'s answer on ``day``: the deciding rule, or why it is closed."""
     span = day.operations[op]
     if span.rule is None:
-        return day.period.clause, Reason(
-            day.period.clause,
-            f"{day.day.isoformat()}: the server is stopped all day (planned stop: {day.period.en})",
-            f"{_day_text_ja(day.day)}：計画停止のため終日停止（{day.period.ja}）",
-        )
+        day_text = Text(day.day.isoformat(), _day_text_ja(day.day))
+        period = Text(day.period.en, day.period.ja)
+        return day.period.clause, _reason(day.period.clause, msg("audit.stopped_all_day", day=day_text, period=period))
     rule = span.rule
     if allowed or rule.hours is None:
         return rule.clause, rule.reason()
@@ -182,11 +186,12 @@ def _why(day: DayPlan, op: Operation, allowed: bool) -> tuple[str, Reason]:
     hours = f"{start:%H:%M}-{'24:00' if end is None else f'{end:%H:%M}'}"
     # As check() says it in Japanese: 9:00～17:00 (no leading zero), ～ between.
     hours_ja = f"{start.hour}:{start.minute:02d}～{'24:00' if end is None else f'{end.hour}:{end.minute:02d}'}"
-    return rule.clause, Reason(
-        rule.clause,
-        f"outside the day's hours for {op.en} ({hours})",
-        f"{op.ja}の時間外です（この日は{hours_ja}）",
-    )
+    return rule.clause, _reason(rule.clause, msg("audit.outside_hours", op=op, hours=Text(hours, hours_ja)))
+
+
+def _reason(clause: str, message: Message) -> Reason:
+    """A reason from a catalog message, in both languages."""
+    return Reason(clause, message.text("en"), message.text("ja"))
 
 
 def _column(header: list[str], name: str, option: str) -> int:
@@ -197,10 +202,7 @@ def _column(header: list[str], name: str, option: str) -> int:
     if wanted.isdigit() and 1 <= int(wanted) <= len(header):
         return int(wanted) - 1
     columns = ", ".join(repr(h) for h in stripped)
-    raise AuditError(
-        f"{option} {name!r}: no such column; the header has {columns} (or give a column number from 1)",
-        f"{option} {name!r}：その列はありません。見出しの列は {columns} です（列番号 1～ でも指定できます）",
-    )
+    raise AuditError(msg("audit.no_column", option=option, name=repr(name), columns=columns))
 
 
 def sniff_delimiter(first_line: str, name: str = "") -> str:
@@ -261,11 +263,11 @@ def rows(
     if operation is not None:
         fixed = operation_named(operation.value if isinstance(operation, Operation) else operation)
         if fixed is None:
-            raise AuditError(f"unknown operation {operation!r}", f"操作名 {operation!r} が正しくありません")
+            raise AuditError(msg("audit.unknown_operation", name=repr(operation)))
     lines = iter(log)
     first = next(lines, None)
     if first is None:
-        raise AuditError("the log is empty; expected a header row and rows", "ログが空です（見出し行と行が必要です）")
+        raise AuditError(msg("audit.empty"))
     delim = delimiter or sniff_delimiter(first, name)
     reader = csv.reader(chain((first,), lines), delimiter=delim)
     header = next(reader)
@@ -451,31 +453,22 @@ def _day_tables(plan: Plan) -> tuple[dict[str, int], dict[Operation, list[tuple[
 
 
 def _short_row(need: int, got: int) -> Reason:
-    return Reason("", f"expected at least {need} columns, got {got}", f"列が足りません（{need} 列以上必要、{got} 列）")
+    return _reason("", msg("audit.short_row", need=need, got=got))
 
 
 def _unknown_operation(raw: str) -> Reason:
-    names = ", ".join(op.value for op in Operation)
-    names_ja = "、".join(op.ja for op in Operation)
-    return Reason(
-        "",
-        f"unknown operation {raw!r}; expected one of {names} (or their Japanese names)",
-        f"操作名 {raw!r} が正しくありません（{names_ja} のいずれか）",
-    )
+    names = Text(", ".join(op.value for op in Operation), "、".join(op.ja for op in Operation))
+    return _reason("", msg("audit.unknown_operation_row", name=repr(raw), names=names))
 
 
 def _bad_time(exc: TimestampFormatError) -> Reason:
-    return Reason("", exc.message.text("en"), exc.message.text("ja"))
+    return _reason("", exc.message)
 
 
 def _outside(exc: OutsidePlanError, plan: Plan) -> Reason:
     start, end = plan.coverage_start.isoformat(), plan.coverage_end.isoformat()
     at = exc.value.isoformat()
-    return Reason(
-        "",
-        f"{at} is outside the plan, which covers {start} to {end} (end excluded)",
-        f"{at} は計画の範囲（{start} から {end} まで、終わりを含まない）の外です",
-    )
+    return _reason("", msg("audit.outside_plan", at=at, start=start, end=end))
 
 
 class Summary:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import IO
 
 from ..engine import Plan
-from ..lang import Text
 from ..messages import Message, msg, os_problem
 from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, to_stdout, write_stdout, writes_regular_file
 from .parsing import operation
@@ -153,7 +152,7 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
                     raise  # reading the log failed: said below
                 raise CliError(msg("cli.output_failed", output=args.output, reason=os_problem(exc))) from None
     except a.AuditError as exc:
-        raise CliError(msg("cli.audit.log", file=args.file, problem=Text(str(exc), exc.ja))) from None
+        raise CliError(msg("cli.audit.log", file=args.file, problem=exc.message)) from None
     except UnicodeDecodeError as exc:
         raise CliError(msg("cli.audit.not_text", file=args.file, encoding=args.encoding, reason=exc.reason)) from None
     except csv.Error as exc:
