@@ -662,11 +662,125 @@ CATALOG: dict[str, Msg] = {
             en="internal error ({type}: {detail}); please report it",
             ja="内部エラー（{type}: {detail}）。報告してください",
         ),
-        Msg("cli.sheet", en="{detail}", ja="進捗シートを読み取れません（{detail}）"),
         Msg(
             "cli.plan_without_p1",
             en="--plan {plan}: {detail}",
             ja="--plan {plan}：P1 の期限のマイルストーンがありません（{detail}）",
+        ),
+        # ---- progress sheets (progress/): a sheet that cannot be read as a whole ----
+        Msg(
+            "progress.files",
+            en="a CSV (UTF-8 or CP932) or .xlsx file",
+            ja="CSV（UTF-8 または CP932）または .xlsx のファイル",
+        ),
+        Msg(
+            "progress.no_file",
+            en="{name}: no such file; accepted: {files}",
+            ja="進捗シート {name} がありません。受け付けるもの：{files}",
+        ),
+        Msg(
+            "progress.folder",
+            en="{name}: is a folder; accepted: {files}",
+            ja="進捗シート {name} はフォルダーです。受け付けるもの：{files}",
+        ),
+        Msg(
+            "progress.not_regular",
+            en="{name}: is not a regular file (a device, a pipe or a socket); accepted: {files}",
+            ja="進捗シート {name} は通常のファイルではありません（デバイス、パイプまたはソケット）。受け付けるもの：{files}",
+        ),
+        Msg(
+            "progress.unreadable",
+            en="{name}: cannot be read ({reason}); accepted: a readable CSV or .xlsx file",
+            ja="進捗シート {name} を読み取れません（{reason}）",
+        ),
+        # A system error the catalog words (os.EACCES...): the system's English, the catalog's Japanese.
+        Msg(
+            "progress.unreadable_os",
+            en="{name}: cannot be read ({reason}); accepted: a readable CSV or .xlsx file",
+            ja="進捗シート {name} を読み取れません：{reason}",
+        ),
+        Msg(
+            "progress.suffix",
+            en="{name}: {suffix} files are not read; accepted: CSV (UTF-8 or CP932) or .xlsx",
+            ja="進捗シート {name}：{suffix} ファイルは読めません。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx",
+        ),
+        Msg(
+            "progress.zip",
+            en="{name}: looks like an .xlsx workbook; accepted: name it *.xlsx, or save it as CSV",
+            ja="進捗シート {name} は .xlsx のブックのようです。名前を *.xlsx にするか、CSV で保存してください",
+        ),
+        Msg(
+            "progress.nul",
+            en="{name}: contains NUL bytes (UTF-16 without a byte-order mark?); accepted: CSV in UTF-8 or CP932, or UTF-16 with a byte-order mark",
+            ja="進捗シート {name} に NUL バイトがあります（BOM のない UTF-16？）。受け付けるもの：UTF-8 または CP932 の CSV、BOM 付きの UTF-16",
+        ),
+        Msg(
+            "progress.encoding",
+            en="{name}: bytes are neither UTF-8 nor CP932 (Shift_JIS); accepted: CSV in UTF-8 or CP932",
+            ja="進捗シート {name} の文字コードが UTF-8 でも CP932（Shift_JIS）でもありません。受け付けるもの：UTF-8 または CP932 の CSV",
+        ),
+        Msg(
+            "progress.utf16",
+            en="{name}: UTF-16 text that cannot be decoded ({reason}); accepted: UTF-16 with a byte-order mark",
+            ja="進捗シート {name} は UTF-16 として読めません（{reason}）",
+        ),
+        Msg(
+            "progress.csv",
+            en="{name}: line {line}: not valid CSV ({detail}); accepted: comma- or tab-separated values",
+            ja="進捗シート {name} の{line}行目が CSV として読めません（{detail}）。受け付けるもの：カンマ区切りまたはタブ区切り",
+        ),
+        Msg(
+            "progress.merges",
+            en="{name}: more than {limit} merged ranges; accepted: a sheet with fewer merged cells",
+            ja="進捗シート {name} の結合セルが{limit}個を超えています。結合セルを減らしてください",
+        ),
+        Msg(
+            "progress.xlsx_part",
+            en="{name}: the workbook part {part} would unpack to {size} bytes, more than {limit}; accepted: an .xlsx whose parts are below these limits (save a large sheet as CSV)",
+            ja="進捗シート {name} の {part} は展開すると {size} バイトで、上限 {limit} バイトを超えています（大きなシートは CSV で保存してください）",
+        ),
+        Msg(
+            "progress.openpyxl",
+            en="{name}: reading .xlsx needs openpyxl, which is not installed; accepted: pip install chukan-schedule[xlsx], or save the sheet as CSV",
+            ja="進捗シート {name}：.xlsx を読むには openpyxl が必要ですが、インストールされていません。pip install chukan-schedule[xlsx] とするか、シートを CSV で保存してください",
+        ),
+        Msg(
+            "progress.xlsx_bad",
+            en="{name}: not a readable .xlsx workbook ({detail}); accepted: .xlsx",
+            ja="進捗シート {name} は読める .xlsx のブックではありません（{detail}）",
+        ),
+        Msg(
+            "progress.xlsx_wide",
+            en="{name}: cell {cell} is beyond column {last} ({limit}); accepted: a sheet within {limit} columns",
+            ja="進捗シート {name} のセル {cell} が {last} 列（{limit}列目）より右にあります。{limit}列以内のシートにしてください",
+        ),
+        # ---- progress sheets: the header ----
+        # A field as errors name it: 団体名 (organization) / 団体名（organization）.
+        Msg("progress.field", en="{name} ({field})", ja="{name}（{field}）"),
+        Msg(
+            "progress.no_header",
+            en="{name}: no header row (the file is empty or blank); accepted: a header with {expected}",
+            ja="進捗シート {name} に見出し行がありません（空のファイルか、空行だけのファイルです）。必要な列：{expected}",
+        ),
+        Msg(
+            "progress.twice",
+            en="{name}: header: columns {a} and {b} both name {field}; accepted: each column once",
+            ja="進捗シート {name} の見出しで、{a}列目と{b}列目がどちらも{field}です（各列は一度だけ）",
+        ),
+        Msg(
+            "progress.override_missing",
+            en="{name}: {given}: the sheet has no header {headers}; accepted: a header as written in the sheet; headers found: {found}",
+            ja="進捗シート {name}：{given} の見出し{headers}がシートにありません（シートに書かれている見出しを指定してください）。見つかった見出し：{found}",
+        ),
+        Msg(
+            "progress.header_lacks",
+            en="{name}: header lacks {lacks}; accepted: a header with {expected} (or the ratio 割合 (f) instead of both counts); headers found: {found}; to use another header, give --column KEY=HEADER (KEY one of {keys})",
+            ja="進捗シート {name} の見出し行に次の列がありません：{lacks}。必要な列：{expected}（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：{found}。別の見出しを使うには --column KEY=見出し を指定してください（KEY は {keys}）",
+        ),
+        Msg(
+            "progress.no_prefecture",
+            en="{name}: --prefecture {prefecture}: the sheet has no 都道府県名 (prefecture) column; accepted: a sheet with that column, or no --prefecture",
+            ja="進捗シート {name} に都道府県名の列がないため、--prefecture {prefecture} で絞り込めません",
         ),
         # ---- labels of the human output ----
         Msg("label.operation", en="operation", ja="操作"),

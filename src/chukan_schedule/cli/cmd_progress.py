@@ -148,7 +148,7 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         # /proc/self/fd/N, a FIFO) stays plain: it may already hold text (`>> a.log`).
         _emit(args.output, args.csv and writes_regular_file(args.output), render)
     except progress.SheetError as exc:
-        raise CliError(str(exc), exc.ja) from None
+        raise CliError(exc.message) from None
     finally:
         gc.set_threshold(*threshold)
         if tick is not None and sys.stderr is not None:

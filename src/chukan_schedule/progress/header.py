@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from ..lang import Text
+from ..messages import Listing, msg
 from .columns import COLUMNS, REQUIRED, field_of, header_key, label, sheet_part, written_key
 from .sheeterror import SheetError, shown, shown_name
 from .sheetread import Row
@@ -95,16 +97,17 @@ def _override_error(shown_file: str, keys: list[str], overrides: Mapping[str, st
     written: Mapping[str, str] = getattr(overrides, "written", {})
     options = [written.get(k) or f"{overrides[k]}={k}" for k in keys]
     headers = [o.partition("=")[2].strip() for o in options]
-    named = ", ".join(repr(shown(h, 40)) for h in headers)
-    named_ja = "、".join(f"「{shown(h, 40)}」" for h in headers)
+    # A header the user wrote is quoted as written: 'x' in English, 「x」 in Japanese (the ja separator is none).
+    named = Text(", ".join(repr(shown(h, 40)) for h in headers), "、".join(f"「{shown(h, 40)}」" for h in headers))
     given = " ".join(f"--column {shown(o, 60)}" for o in options)
-    found_text = _found_text(cells)
     return SheetError(
-        f"{shown_file}: {given}: the sheet has no header {named}; accepted: a header as written in the sheet; "
-        f"headers found: {found_text}",
-        f"進捗シート {shown_file}：{given} の見出し{named_ja}がシートにありません（シートに書かれている見出しを"
-        f"指定してください）。見つかった見出し：{found_text}",
+        msg("progress.override_missing", name=shown_file, given=given, headers=named, found=_found_text(cells))
     )
+
+
+def _fields(fields: Iterable[str]) -> Listing:
+    """Fields as errors list them: ``団体名 (organization), ...`` / ``団体名（organization）、...``."""
+    return Listing(tuple(msg("progress.field", name=COLUMNS[f][0], field=f) for f in fields))
 
 
 def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) -> tuple[Header, list[Row], list[int]]:
@@ -119,15 +122,10 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
         candidates.append(row)
         if len(candidates) >= HEADER_SEARCH_ROWS + 1:
             break
-    expected = ", ".join(label(f)[0] for f in REQUIRED)
-    expected_ja = "、".join(f"{label(f)[1]}（{f}）" for f in REQUIRED)
+    expected = _fields(REQUIRED)
     shown_file = shown_name(name)
     if not candidates:
-        raise SheetError(
-            f"{shown_file}: no header row (the file is empty or blank); accepted: a header with {expected}",
-            f"進捗シート {shown_file} に見出し行がありません（空のファイルか、空行だけのファイルです）。"
-            f"必要な列：{expected_ja}",
-        )
+        raise SheetError(msg("progress.no_header", name=shown_file, expected=expected))
     best: tuple[int, list[str], list[str]] | None = None  # (fields found, missing, cells)
     for k, (_, cells, _) in enumerate(candidates[:HEADER_SEARCH_ROWS]):
         tries: list[tuple[list[str], int]] = [(cells, k + 1)]
@@ -145,11 +143,8 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
             if not missing:
                 if twice:
                     field, a, b = twice
-                    en, ja = label(field)
                     raise SheetError(
-                        f"{shown_file}: header: columns {a + 1} and {b + 1} both name {en}; accepted: each column once",
-                        f"進捗シート {shown_file} の見出しで、{a + 1}列目と{b + 1}列目がどちらも{ja}です"
-                        "（各列は一度だけ）",
+                        msg("progress.twice", name=shown_file, a=a + 1, b=b + 1, field=Text(*label(field)))
                     )
                 if after == k + 1 and k + 1 < min(len(candidates), HEADER_SEARCH_ROWS):
                     # A second header row below (column letters under the names, its 団体名 cell blank)?
@@ -172,14 +167,13 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
     unmatched = _unmatched([cells, *(row[1] for row in candidates[:HEADER_SEARCH_ROWS])], overrides)
     if unmatched:
         raise _override_error(shown_file, unmatched, overrides, cells)
-    lacks = ", ".join(label(f)[0] for f in missing)
-    lacks_ja = "、".join(f"{label(f)[1]}（{f}）" for f in missing)
-    found_text = _found_text(cells)
     raise SheetError(
-        f"{shown_file}: header lacks {lacks}; accepted: a header with {expected} "
-        f"(or the ratio 割合 (f) instead of both counts); headers found: {found_text}; "
-        f"to use another header, give --column KEY=HEADER (KEY one of {', '.join(COLUMNS)})",
-        f"進捗シート {shown_file} の見出し行に次の列がありません：{lacks_ja}。必要な列：{expected_ja}"
-        f"（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：{found_text}。"
-        f"別の見出しを使うには --column KEY=見出し を指定してください（KEY は {', '.join(COLUMNS)}）",
+        msg(
+            "progress.header_lacks",
+            name=shown_file,
+            lacks=_fields(missing),
+            expected=expected,
+            found=_found_text(cells),
+            keys=", ".join(COLUMNS),
+        )
     )

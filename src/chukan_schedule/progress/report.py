@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ..messages import msg
 from ..model import Milestone
 from .blocks import Block, Columns, make_block_checker, results_of_columns
 from .header import find_header, is_blank
@@ -164,11 +165,7 @@ class Sheet:
             self.tally.blank(line)
         self._prefecture = None if prefecture is None else _pref_key(prefecture)
         if self._prefecture is not None and "prefecture" not in self.columns:
-            raise SheetError(
-                f"{self.source}: --prefecture {prefecture}: the sheet has no 都道府県名 (prefecture) column; "
-                "accepted: a sheet with that column, or no --prefecture",
-                f"進捗シート {self.source} に都道府県名の列がないため、--prefecture {prefecture} で絞り込めません",
-            )
+            raise SheetError(msg("progress.no_prefecture", name=self.source, prefecture=prefecture))
 
     @property
     def has_prefecture(self) -> bool:

@@ -5,24 +5,32 @@ from __future__ import annotations
 import os
 import unicodedata
 
+from ..errors import LocalizedError
+from ..lang import Lang, LangLike
+from ..messages import Message
+
 __all__ = ["MAX_SHOWN", "SheetError", "shown", "shown_name"]
 
 #: An echoed file name or cell is cut to this many characters.
 MAX_SHOWN = 200
 
 
-class SheetError(ValueError):
+class SheetError(LocalizedError, ValueError):
     """The file as a whole cannot be read: which file, what was wrong and what is accepted.
 
-    ``str(error)`` is English; ``error.ja`` the same in Japanese, written side by side.
+    It carries its catalog message (``.message``, :mod:`chukan_schedule.messages`, ``progress.*``);
+    ``str(error)`` is English, ``error.text(lang)`` the message in ``lang`` (``error.ja``: Japanese).
     """
 
-    def __init__(self, en: str, ja: str | None = None) -> None:
-        super().__init__(en)
-        self.ja = ja if ja is not None else en
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
 
-    def text(self, lang: str) -> str:
-        return self.ja if lang == "ja" else str(self)
+    def text(self, lang: LangLike) -> str:
+        return self.message.text(lang)
+
+    @property
+    def ja(self) -> str:
+        return self.message.text(Lang.JA)
 
 
 def shown(text: str, limit: int = MAX_SHOWN) -> str:

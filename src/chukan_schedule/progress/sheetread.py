@@ -17,6 +17,7 @@ when the row's bytes could not be decoded, else ``None``.
 from __future__ import annotations
 
 import csv
+import errno
 import importlib
 import io
 import os
@@ -28,6 +29,8 @@ from datetime import date, datetime, time
 from itertools import chain
 from typing import IO, Any
 
+from ..lang import Lang, Text
+from ..messages import msg, os_problem
 from .sheeterror import SheetError, shown_name
 
 __all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "Row", "open_sheet"]
@@ -44,60 +47,42 @@ XLSX_LIMITS = {"worksheet": 512 * 2**20, "sharedStrings": 64 * 2**20, "other": 1
 #: The longest cell: a longer one is an unclosed quote that swallowed the rest of the file.
 MAX_CELL = 1 << 20
 
-_FILES = "a CSV (UTF-8 or CP932) or .xlsx file"
-_FILES_JA = "CSV（UTF-8 または CP932）または .xlsx のファイル"
 _PEEK = 1 << 16
 #: Text is decoded in pieces of this many bytes (cut after a line's end).
 _PIECE = 1 << 20
 
 
-def _where(path: str) -> tuple[str, str]:
-    name = shown_name(path)
-    return name, f"進捗シート {name}"
+def _error(message_id: str, path: str, **params: object) -> SheetError:
+    """The sheet error ``progress.<message_id>`` about the file ``path``."""
+    return SheetError(msg(f"progress.{message_id}", name=shown_name(path), **params))
 
 
 def _check_file(path: str) -> None:
-    name, where = _where(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise SheetError(
-            f"{name}: no such file; accepted: {_FILES}", f"{where} がありません。受け付けるもの：{_FILES_JA}"
-        ) from None
+        raise _error("no_file", path, files=msg("progress.files")) from None
     except OSError as e:
         raise _unreadable(path, e) from None
     if stat.S_ISDIR(st.st_mode):
-        raise SheetError(
-            f"{name}: is a folder; accepted: {_FILES}", f"{where} はフォルダーです。受け付けるもの：{_FILES_JA}"
-        )
+        raise _error("folder", path, files=msg("progress.files"))
     if not stat.S_ISREG(st.st_mode):
-        raise SheetError(
-            f"{name}: is not a regular file (a device, a pipe or a socket); accepted: {_FILES}",
-            f"{where} は通常のファイルではありません（デバイス、パイプまたはソケット）。受け付けるもの：{_FILES_JA}",
-        )
+        raise _error("not_regular", path, files=msg("progress.files"))
 
 
 def _unreadable(path: str, e: OSError) -> SheetError:
-    name, where = _where(path)
     reason = e.strerror or str(e)
-    ja = {"EACCES": "アクセスが許可されていません", "EPERM": "操作が許可されていません"}
-    code = {13: "EACCES", 1: "EPERM"}.get(e.errno or 0, "")
-    return SheetError(
-        f"{name}: cannot be read ({reason}); accepted: a readable CSV or .xlsx file",
-        f"{where} を読み取れません：{ja[code]}" if code else f"{where} を読み取れません（{reason}）",
-    )
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return _error("unreadable_os", path, reason=Text(reason, os_problem(e).text(Lang.JA)))
+    return _error("unreadable", path, reason=reason)
 
 
 def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Iterator[Row]]:
     """(encoding, rows): ``encoding`` is ``utf-8``, ``utf-8-sig``, ``cp932``, ``utf-16`` or ``xlsx``."""
     name = os.fspath(path)
-    shown, where = _where(name)
     suffix = os.path.splitext(name)[1].lower()
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
-        raise SheetError(
-            f"{shown}: {suffix} files are not read; accepted: CSV (UTF-8 or CP932) or .xlsx",
-            f"{where}：{suffix} ファイルは読めません。受け付けるもの：CSV（UTF-8 または CP932）または .xlsx",
-        )
+        raise _error("suffix", name, suffix=suffix)
     _check_file(name)
     if suffix == ".xlsx":
         return "xlsx", _xlsx_rows(name)
@@ -116,13 +101,9 @@ def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Iterator[Row]]:
 
 
 def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Iterator[Row]]:
-    shown, where = _where(name)
     head = f.peek(_PEEK)[:_PEEK] if hasattr(f, "peek") else b""
     if head.startswith(b"PK\x03\x04"):
-        raise SheetError(
-            f"{shown}: looks like an .xlsx workbook; accepted: name it *.xlsx, or save it as CSV",
-            f"{where} は .xlsx のブックのようです。名前を *.xlsx にするか、CSV で保存してください",
-        )
+        raise _error("zip", name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = io.TextIOWrapper(f, encoding="utf-16", newline="")
         return "utf-16", _csv_rows(name, _utf16_lines(name, text), "\t")
@@ -132,22 +113,13 @@ def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Iterator[Row]
         head = head[3:]
         encoding = "utf-8-sig"
     if b"\x00" in head:
-        raise SheetError(
-            f"{shown}: contains NUL bytes (UTF-16 without a byte-order mark?); accepted: CSV in UTF-8 or CP932, "
-            "or UTF-16 with a byte-order mark",
-            f"{where} に NUL バイトがあります（BOM のない UTF-16？）。"
-            "受け付けるもの：UTF-8 または CP932 の CSV、BOM 付きの UTF-16",
-        )
+        raise _error("nul", name)
     lines = head.split(b"\n")
     if len(head) == _PEEK and len(lines) > 1:
         lines.pop()  # possibly cut in the middle of a character
     primary = _guess(lines)
     if primary is None:
-        raise SheetError(
-            f"{shown}: bytes are neither UTF-8 nor CP932 (Shift_JIS); accepted: CSV in UTF-8 or CP932",
-            f"{where} の文字コードが UTF-8 でも CP932（Shift_JIS）でもありません。"
-            "受け付けるもの：UTF-8 または CP932 の CSV",
-        )
+        raise _error("encoding", name)
     if primary == "cp932":
         encoding = "cp932"
     tab = suffix in (".tsv", ".tab") or _tabs(lines)
@@ -182,7 +154,6 @@ def _tabs(lines: list[bytes]) -> bool:
 
 
 def _utf16_lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
-    shown, where = _where(name)
     first = True
     try:
         for line in text:
@@ -191,10 +162,7 @@ def _utf16_lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
                 first = False
             yield line
     except UnicodeDecodeError as e:
-        raise SheetError(
-            f"{shown}: UTF-16 text that cannot be decoded ({e.reason}); accepted: UTF-16 with a byte-order mark",
-            f"{where} は UTF-16 として読めません（{e.reason}）",
-        ) from None
+        raise _error("utf16", name, reason=e.reason) from None
     finally:
         text.close()
 
@@ -254,7 +222,6 @@ class _Lines:
 
 
 def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Iterator[Row]:
-    shown, where = _where(name)
     bad = lines.bad if isinstance(lines, _Lines) else set()
     other = "CP932" if isinstance(lines, _Lines) and lines.encoding == "utf-8" else "UTF-8"
     enc = "UTF-8" if other == "CP932" else "CP932"
@@ -275,11 +242,7 @@ def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Itera
             yield start, cells, problem
             start = end + 1
     except csv.Error as e:
-        raise SheetError(
-            f"{shown}: line {reader.line_num}: not valid CSV ({e}); accepted: comma- or tab-separated values",
-            f"{where} の{reader.line_num}行目が CSV として読めません（{e}）。"
-            "受け付けるもの：カンマ区切りまたはタブ区切り",
-        ) from None
+        raise _error("csv", name, line=reader.line_num, detail=e) from None
     finally:
         close = getattr(lines, "close", None)
         if close is not None:
@@ -328,17 +291,12 @@ def _scan_merges(archive: zipfile.ZipFile, member: str, name: str) -> list[tuple
                 merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
                 last = m.end()
                 if len(merges) > MAX_MERGES:
-                    shown, where = _where(name)
-                    raise SheetError(
-                        f"{shown}: more than {MAX_MERGES:,} merged ranges; accepted: a sheet with fewer merged cells",
-                        f"{where} の結合セルが{MAX_MERGES:,}個を超えています。結合セルを減らしてください",
-                    )
+                    raise _error("merges", name, limit=f"{MAX_MERGES:,}")
             tail = data[max(last, len(data) - 200) :]
     return merges
 
 
 def _check_sizes(archive: zipfile.ZipFile, name: str) -> None:
-    shown, where = _where(name)
     for info in archive.infolist():
         base = info.filename.rsplit("/", 1)[-1]
         kind = (
@@ -348,12 +306,7 @@ def _check_sizes(archive: zipfile.ZipFile, name: str) -> None:
         )  # fmt: skip
         limit = XLSX_LIMITS[kind]
         if info.file_size > limit:
-            raise SheetError(
-                f"{shown}: the workbook part {info.filename} would unpack to {info.file_size:,} bytes, more than "
-                f"{limit:,}; accepted: an .xlsx whose parts are below these limits (save a large sheet as CSV)",
-                f"{where} の {info.filename} は展開すると {info.file_size:,} バイトで、上限 {limit:,} バイトを"
-                "超えています（大きなシートは CSV で保存してください）",
-            )
+            raise _error("xlsx_part", name, part=info.filename, size=f"{info.file_size:,}", limit=f"{limit:,}")
 
 
 def _why(e: BaseException) -> str:
@@ -375,17 +328,11 @@ def _column_name(n: int) -> str:
 
 
 def _xlsx_rows(name: str) -> Iterator[Row]:
-    shown, where = _where(name)
     try:
         openpyxl: Any = importlib.import_module("openpyxl")
         reader_mod: Any = importlib.import_module("openpyxl.worksheet._reader")
     except ImportError:
-        raise SheetError(
-            f"{shown}: reading .xlsx needs openpyxl, which is not installed; "
-            "accepted: pip install chukan-schedule[xlsx], or save the sheet as CSV",
-            f"{where}：.xlsx を読むには openpyxl が必要ですが、インストールされていません。"
-            "pip install chukan-schedule[xlsx] とするか、シートを CSV で保存してください",
-        ) from None
+        raise _error("openpyxl", name) from None
     try:
         with zipfile.ZipFile(name) as archive:
             _check_sizes(archive, name)
@@ -393,15 +340,11 @@ def _xlsx_rows(name: str) -> Iterator[Row]:
     except SheetError:
         raise
     except Exception as e:  # zipfile, KeyError, InvalidFileException, defusedxml's refusals ... on bad files
-        raise SheetError(
-            f"{shown}: not a readable .xlsx workbook ({_why(e)}); accepted: .xlsx",
-            f"{where} は読める .xlsx のブックではありません（{_why(e)}）",
-        ) from None
+        raise _error("xlsx_bad", name, detail=_why(e)) from None
     return _xlsx_stream(name, wb, reader_mod)
 
 
 def _xlsx_stream(name: str, wb: Any, reader_mod: Any) -> Iterator[Row]:
-    shown, where = _where(name)
     try:
         ws = wb.worksheets[0]
         member = ws._worksheet_path
@@ -431,11 +374,12 @@ def _xlsx_stream(name: str, wb: Any, reader_mod: Any) -> Iterator[Row]:
                     if value is None or value == "":
                         continue
                     if col > MAX_COLUMNS:
-                        raise SheetError(
-                            f"{shown}: cell {_column_name(col)}{r} is beyond column {_column_name(MAX_COLUMNS)} "
-                            f"({MAX_COLUMNS}); accepted: a sheet within {MAX_COLUMNS} columns",
-                            f"{where} のセル {_column_name(col)}{r} が {_column_name(MAX_COLUMNS)} 列"
-                            f"（{MAX_COLUMNS}列目）より右にあります。{MAX_COLUMNS}列以内のシートにしてください",
+                        raise _error(
+                            "xlsx_wide",
+                            name,
+                            cell=f"{_column_name(col)}{r}",
+                            last=_column_name(MAX_COLUMNS),
+                            limit=MAX_COLUMNS,
                         )
                     if len(row) < col:
                         row.extend([""] * (col - len(row)))
@@ -459,9 +403,6 @@ def _xlsx_stream(name: str, wb: Any, reader_mod: Any) -> Iterator[Row]:
     except SheetError:
         raise
     except Exception as e:  # a malformed worksheet, refused XML (entities, DTD) ...
-        raise SheetError(
-            f"{shown}: not a readable .xlsx workbook ({_why(e)}); accepted: .xlsx",
-            f"{where} は読める .xlsx のブックではありません（{_why(e)}）",
-        ) from None
+        raise _error("xlsx_bad", name, detail=_why(e)) from None
     finally:
         wb.close()
