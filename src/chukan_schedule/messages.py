@@ -782,6 +782,115 @@ CATALOG: dict[str, Msg] = {
             en="{name}: --prefecture {prefecture}: the sheet has no 都道府県名 (prefecture) column; accepted: a sheet with that column, or no --prefecture",
             ja="進捗シート {name} に都道府県名の列がないため、--prefecture {prefecture} で絞り込めません",
         ),
+        # ---- progress sheets: a row that cannot be read (its problems, joined by progress.problem_separator) ----
+        Msg("progress.problem_separator", en="; ", ja="。"),
+        Msg(
+            "progress.accepted_check",
+            en="done: {done}; not done: {not_done}/blank",
+            ja="実施済みは {done}、未実施は {not_done}・空欄",
+        ),
+        Msg(
+            "progress.accepted_count",
+            en="a whole number of 0 or more (up to {digits} digits), e.g. 1234, 1,234 or １，２３４, optionally followed by 件",
+            ja="0以上の整数（{digits}桁まで）。例：1234、1,234、１，２３４。末尾の「件」は可",
+        ),
+        Msg(
+            "progress.accepted_ratio",
+            en="a percentage such as 49.9% or a fraction from 0 to 1 such as 0.499",
+            ja="49.9% のような百分率、または 0.499 のような0～1の小数",
+        ),
+        Msg(
+            "progress.row.mixed_encoding",
+            en="line {line} is not valid {encoding} (the rest of the file is; {other}?), so its text cannot be trusted; accepted: one encoding for the whole file",
+            ja="{line}行目が {encoding} として読めません（ファイルの他の部分は {encoding} です。{other}？）。ファイル全体を一つの文字コードで保存してください",
+        ),
+        Msg(
+            "progress.row.too_wide",
+            en="has {n} cells but the header has {width}; accepted: no values beyond the header",
+            ja="セルが{n}個あり、見出しの{width}列を超えています（見出しを超える値は受け付けません）",
+        ),
+        # The row lacks cells: four English wordings (cell/cells, is/are), one Japanese.
+        Msg(
+            "progress.row.short.cell_is",
+            en="the row has {n} cell; {names} is missing; accepted: a cell (empty for a check not done) for each of the header's {width} columns",
+            ja="この行のセルは{n}個で、{names}の欄がありません（見出しの{width}列それぞれにセルが必要です。未実施の確認は空欄）",
+        ),
+        Msg(
+            "progress.row.short.cell_are",
+            en="the row has {n} cell; {names} are missing; accepted: a cell (empty for a check not done) for each of the header's {width} columns",
+            ja="この行のセルは{n}個で、{names}の欄がありません（見出しの{width}列それぞれにセルが必要です。未実施の確認は空欄）",
+        ),
+        Msg(
+            "progress.row.short.cells_is",
+            en="the row has {n} cells; {names} is missing; accepted: a cell (empty for a check not done) for each of the header's {width} columns",
+            ja="この行のセルは{n}個で、{names}の欄がありません（見出しの{width}列それぞれにセルが必要です。未実施の確認は空欄）",
+        ),
+        Msg(
+            "progress.row.short.cells_are",
+            en="the row has {n} cells; {names} are missing; accepted: a cell (empty for a check not done) for each of the header's {width} columns",
+            ja="この行のセルは{n}個で、{names}の欄がありません（見出しの{width}列それぞれにセルが必要です。未実施の確認は空欄）",
+        ),
+        Msg(
+            "progress.row.no_organization",
+            en="団体名 (organization) is blank; accepted: the organisation's name",
+            ja="団体名が空欄です（団体名を記入してください）",
+        ),
+        Msg(
+            "progress.row.no_item",
+            en="特定個人情報 (item) is blank; accepted: the specific personal information's name",
+            ja="特定個人情報が空欄です（特定個人情報の名称を記入してください）",
+        ),
+        Msg(
+            "progress.row.no_ratio",
+            en="割合 (ratio, column f) is blank and the sheet has no counts; accepted: {accepted}",
+            ja="割合（(f)欄）が空欄で、件数の欄もありません（{accepted}）",
+        ),
+        Msg(
+            "progress.row.not_check",
+            en="{name} {cell!r} is not a check mark; accepted: {accepted}",
+            ja="{name}「{cell}」は確認欄の値として読めません（{accepted}）",
+        ),
+        Msg(
+            "progress.row.multiline",
+            en='a cell runs over several lines: an unclosed quote (") may have swallowed the lines after it; accepted: a quoted cell closed on its own row',
+            ja='複数行にわたるセルがあります。閉じていない引用符（"）が後の行を取り込んでいる可能性があります（引用符はその行の中で閉じてください）',
+        ),
+        Msg(
+            "progress.row.count_blank",
+            en="{name} is blank; accepted: {accepted}",
+            ja="{name}が空欄です（受け付ける値：{accepted}）",
+        ),
+        Msg(
+            "progress.row.count_negative",
+            en="{name} {cell!r} is negative; accepted: {accepted}",
+            ja="{name}「{cell}」が負の数です（受け付ける値：{accepted}）",
+        ),
+        Msg(
+            "progress.row.count_large",
+            en="{name} {cell!r} is too large; accepted: {accepted}",
+            ja="{name}「{cell}」は大きすぎます（受け付ける値：{accepted}）",
+        ),
+        Msg(
+            "progress.row.not_count",
+            en="{name} {cell!r} is not a count; accepted: {accepted}",
+            ja="{name}「{cell}」は件数として読めません（受け付ける値：{accepted}）",
+        ),
+        Msg(
+            "progress.row.ratio_ambiguous",
+            en="割合 (ratio, column f) {cell!r} is ambiguous: a number above 1 without % could be a percentage or a fraction; accepted: {examples} ({accepted})",
+            ja="割合（(f)欄）「{cell}」は % のない1を超える数のため、百分率か小数か判断できません（受け付ける値：{examples}。{accepted}）",
+        ),
+        Msg("progress.row.ratio_or", en="{percent} or {fraction}", ja="{percent} または {fraction}"),
+        Msg(
+            "progress.row.not_ratio",
+            en="割合 (ratio, column f) {cell!r} is not a ratio; accepted: {accepted}",
+            ja="割合（(f)欄）「{cell}」は割合として読めません（{accepted}）",
+        ),
+        # A field as a row's problem names it: 登録予定件数 (planned count) / 登録予定件数.
+        Msg("progress.what.planned", en="登録予定件数 (planned count)", ja="登録予定件数"),
+        Msg("progress.what.registered", en="実登録件数 (registered count)", ja="実登録件数"),
+        Msg("progress.what.range_checked", en="登録対象範囲の確認 (range check)", ja="登録対象範囲の確認"),
+        Msg("progress.what.accuracy_checked", en="登録後の正確性の確認 (accuracy check)", ja="登録後の正確性の確認"),
         # ---- labels of the human output ----
         Msg("label.operation", en="operation", ja="操作"),
         Msg("label.allowed", en="allowed", ja="可否"),

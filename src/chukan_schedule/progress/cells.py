@@ -15,16 +15,10 @@ import unicodedata
 from fractions import Fraction
 
 __all__ = [
-    "CHECK_ACCEPTED",
-    "CHECK_ACCEPTED_JA",
     "CHECK_MARKS",
-    "COUNT_ACCEPTED",
-    "COUNT_ACCEPTED_JA",
     "DONE",
     "MAX_COUNT_DIGITS",
     "NOT_DONE",
-    "RATIO_ACCEPTED",
-    "RATIO_ACCEPTED_JA",
     "SUSPECT",
     "parse_check",
     "parse_count",
@@ -38,16 +32,6 @@ DONE = ("済", "済み", "実施済", "実施済み", "確認済", "確認済み
 NOT_DONE = ("未", "未実施", "未確認", "無", "なし", "×", "✕", "-", "－", "―", "いいえ", "no", "n", "false", "0")
 #: A count has at most this many digits (below 10**18): beyond it the cell is refused, not guessed.
 MAX_COUNT_DIGITS = 18
-
-CHECK_ACCEPTED = f"done: {'/'.join(DONE)}; not done: {'/'.join(NOT_DONE)}/blank"
-CHECK_ACCEPTED_JA = f"実施済みは {'・'.join(DONE)}、未実施は {'・'.join(NOT_DONE)}・空欄"
-COUNT_ACCEPTED = (
-    f"a whole number of 0 or more (up to {MAX_COUNT_DIGITS} digits), e.g. 1234, 1,234 or １，２３４, "
-    "optionally followed by 件"
-)
-COUNT_ACCEPTED_JA = f"0以上の整数（{MAX_COUNT_DIGITS}桁まで）。例：1234、1,234、１，２３４。末尾の「件」は可"
-RATIO_ACCEPTED = "a percentage such as 49.9% or a fraction from 0 to 1 such as 0.499"
-RATIO_ACCEPTED_JA = "49.9% のような百分率、または 0.499 のような0～1の小数"
 
 
 def _norm(text: str) -> str:

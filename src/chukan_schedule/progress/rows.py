@@ -20,20 +20,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from ..lang import Lang, Text
+from ..messages import Message, msg
 from ..model import Reason
-from .cells import (
-    CHECK_ACCEPTED,
-    CHECK_ACCEPTED_JA,
-    CHECK_MARKS,
-    COUNT_ACCEPTED,
-    COUNT_ACCEPTED_JA,
-    MAX_COUNT_DIGITS,
-    RATIO_ACCEPTED,
-    RATIO_ACCEPTED_JA,
-    parse_check,
-    parse_count,
-    parse_ratio,
-)
+from .cells import CHECK_MARKS, DONE, MAX_COUNT_DIGITS, NOT_DONE, parse_check, parse_count, parse_ratio
 from .columns import label
 from .sheeterror import shown
 
@@ -142,7 +132,7 @@ def count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
     return []
 
 
-_Check = Callable[[int, list[str], "tuple[str, str] | None"], "RowResult | RowError"]
+_Check = Callable[[int, list[str], "Message | None"], "RowResult | RowError"]
 
 
 def make_checker(columns: dict[str, int], width: int) -> _Check:
@@ -163,7 +153,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
     f_registered = i_registered if i_registered is not None else 0
     limit = MAX_COUNT_DIGITS
 
-    def check(line: int, cells: list[str], problem: tuple[str, str] | None) -> RowResult | RowError:
+    def check(line: int, cells: list[str], problem: Message | None) -> RowResult | RowError:
         n = len(cells)
         if fast and problem is None and n == width:  # the usual row, read at once
             p, r = cells[f_planned], cells[f_registered]
@@ -206,47 +196,24 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
                             (),
                         )
                     )
-        problems: list[tuple[str, str]] = [problem] if problem else []
+        problems: list[Message] = [problem] if problem else []
         if n > width and any(c.strip() for c in cells[width:]):
-            problems.append(
-                (
-                    f"has {n} cells but the header has {width}; accepted: no values beyond the header",
-                    f"セルが{n}個あり、見出しの{width}列を超えています（見出しを超える値は受け付けません）",
-                )
-            )
+            problems.append(msg("progress.row.too_wide", n=n, width=width))
         short: list[str] = []
         if n < need:
             short = [f for f, i in required.items() if i >= n]
-            names = ", ".join(label(f)[0] for f in short)
-            names_ja = "・".join(label(f)[1] for f in short)
-            problems.append(
-                (
-                    f"the row has {n} {'cell' if n == 1 else 'cells'}; {names} "
-                    f"{'is' if len(short) == 1 else 'are'} missing; accepted: a cell (empty for a check not done) "
-                    f"for each of the header's {width} columns",
-                    f"この行のセルは{n}個で、{names_ja}の欄がありません（見出しの{width}列それぞれにセルが必要です。"
-                    "未実施の確認は空欄）",
-                )
-            )
+            names = Text(", ".join(label(f)[0] for f in short), "・".join(label(f)[1] for f in short))
+            wording = f"{'cell' if n == 1 else 'cells'}_{'is' if len(short) == 1 else 'are'}"
+            problems.append(msg(f"progress.row.short.{wording}", n=n, names=names, width=width))
             cells = [*cells, *([""] * (width - n))]
         prefecture = cells[i_pref].strip() if i_pref is not None and i_pref < len(cells) else None
         code = cells[i_code].strip() if i_code is not None and i_code < len(cells) else None
         organization = cells[i_org].strip()
         item = cells[i_item].strip()
         if not organization and "organization" not in short:
-            problems.append(
-                (
-                    "団体名 (organization) is blank; accepted: the organisation's name",
-                    "団体名が空欄です（団体名を記入してください）",
-                )
-            )
+            problems.append(msg("progress.row.no_organization"))
         if not item and "item" not in short:
-            problems.append(
-                (
-                    "特定個人情報 (item) is blank; accepted: the specific personal information's name",
-                    "特定個人情報が空欄です（特定個人情報の名称を記入してください）",
-                )
-            )
+            problems.append(msg("progress.row.no_item"))
         planned: int | str | None = None
         registered: int | str | None = None
         blank_registered = False
@@ -269,12 +236,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
                 if isinstance(value, str) and field not in short:
                     problems.append(_count_problem(field, value, raw))
         elif not by_ratio and not bad_ratio:  # a sheet with the ratio (f) and no counts: (f) is needed
-            problems.append(
-                (
-                    "割合 (ratio, column f) is blank and the sheet has no counts; accepted: " + RATIO_ACCEPTED,
-                    f"割合（(f)欄）が空欄で、件数の欄もありません（{RATIO_ACCEPTED_JA}）",
-                )
-            )
+            problems.append(msg("progress.row.no_ratio", accepted=RATIO_ACCEPTED))
         range_checked = parse_check(cells[i_range])
         accuracy_checked = parse_check(cells[i_acc])
         for field, mark, raw in (
@@ -282,28 +244,17 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
             ("accuracy_checked", accuracy_checked, cells[i_acc]),
         ):
             if mark is None and field not in short:
-                ja = label(field)[1]
                 problems.append(
-                    (
-                        f"{ja} ({COLUMN_EN[field]}) {shown(raw)!r} is not a check mark; accepted: {CHECK_ACCEPTED}",
-                        f"{ja}「{shown(raw)}」は確認欄の値として読めません（{CHECK_ACCEPTED_JA}）",
-                    )
+                    msg("progress.row.not_check", name=WHAT[field], cell=shown(raw), accepted=CHECK_ACCEPTED)
                 )
         if problems:
             if any(("\n" in cells[i] or "\r" in cells[i]) for i in required.values() if i < n):
-                problems.append(
-                    (
-                        'a cell runs over several lines: an unclosed quote (") may have swallowed the lines after it; '
-                        "accepted: a quoted cell closed on its own row",
-                        '複数行にわたるセルがあります。閉じていない引用符（"）が後の行を取り込んでいる可能性があります'
-                        "（引用符はその行の中で閉じてください）",
-                    )
-                )
+                problems.append(msg("progress.row.multiline"))
             return RowError(
                 line,
-                "; ".join(en for en, _ in problems),
+                _joined(problems, Lang.EN),
                 tuple(cells[:n]),
-                "。".join(ja for _, ja in problems),
+                _joined(problems, Lang.JA),
                 prefecture,
                 code,
                 organization,
@@ -353,53 +304,43 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
     return check
 
 
-COLUMN_EN = {
-    "planned": "planned count",
-    "registered": "registered count",
-    "range_checked": "range check",
-    "accuracy_checked": "accuracy check",
+#: How a row's problem names a field: 登録予定件数 (planned count) / 登録予定件数.
+WHAT = {
+    field: msg(f"progress.what.{field}") for field in ("planned", "registered", "range_checked", "accuracy_checked")
 }
+#: What a cell accepts (catalog messages, rendered when shown).
+CHECK_ACCEPTED = msg(
+    "progress.accepted_check",
+    done=Text("/".join(DONE), "・".join(DONE)),
+    not_done=Text("/".join(NOT_DONE), "・".join(NOT_DONE)),
+)
+COUNT_ACCEPTED = msg("progress.accepted_count", digits=MAX_COUNT_DIGITS)
+RATIO_ACCEPTED = msg("progress.accepted_ratio")
 
 
-def _count_problem(field: str, what: str, raw: str) -> tuple[str, str]:
-    ja = label(field)[1]
-    en = f"{ja} ({COLUMN_EN[field]})"
+def _joined(problems: list[Message], lang: Lang) -> str:
+    """A row's problems in one line of ``lang``."""
+    return msg("progress.problem_separator").text(lang).join(p.text(lang) for p in problems)
+
+
+def _count_problem(field: str, what: str, raw: str) -> Message:
     cell = shown(raw, 40)
     if what == "blank":
-        return f"{en} is blank; accepted: {COUNT_ACCEPTED}", f"{ja}が空欄です（受け付ける値：{COUNT_ACCEPTED_JA}）"
-    if what == "negative":
-        return (
-            f"{en} {cell!r} is negative; accepted: {COUNT_ACCEPTED}",
-            f"{ja}「{cell}」が負の数です（受け付ける値：{COUNT_ACCEPTED_JA}）",
-        )
-    if what == "too large":
-        return (
-            f"{en} {cell!r} is too large; accepted: {COUNT_ACCEPTED}",
-            f"{ja}「{cell}」は大きすぎます（受け付ける値：{COUNT_ACCEPTED_JA}）",
-        )
-    return (
-        f"{en} {cell!r} is not a count; accepted: {COUNT_ACCEPTED}",
-        f"{ja}「{cell}」は件数として読めません（受け付ける値：{COUNT_ACCEPTED_JA}）",
-    )
+        return msg("progress.row.count_blank", name=WHAT[field], accepted=COUNT_ACCEPTED)
+    which = {"negative": "count_negative", "too large": "count_large"}.get(what, "not_count")
+    return msg(f"progress.row.{which}", name=WHAT[field], cell=cell, accepted=COUNT_ACCEPTED)
 
 
-def _ratio_problem(what: str, raw: str) -> tuple[str, str]:
+def _ratio_problem(what: str, raw: str) -> Message:
     cell = shown(raw)
     if what == "ambiguous":  # a number above 1 without %: 45% or 4500%?
         number = unicodedata.normalize("NFKC", raw).strip()
         fraction = Decimal(number).scaleb(-2)
-        examples = f"{number}%" + (f" or {fraction:f}" if fraction <= 1 else "")
-        examples_ja = f"{number}%" + (f" または {fraction:f}" if fraction <= 1 else "")
-        return (
-            f"割合 (ratio, column f) {cell!r} is ambiguous: a number above 1 without % could be a percentage or "
-            f"a fraction; accepted: {examples} ({RATIO_ACCEPTED})",
-            f"割合（(f)欄）「{cell}」は % のない1を超える数のため、百分率か小数か判断できません"
-            f"（受け付ける値：{examples_ja}。{RATIO_ACCEPTED_JA}）",
-        )
-    return (
-        f"割合 (ratio, column f) {cell!r} is not a ratio; accepted: {RATIO_ACCEPTED}",
-        f"割合（(f)欄）「{cell}」は割合として読めません（{RATIO_ACCEPTED_JA}）",
-    )
+        examples: object = f"{number}%"
+        if fraction <= 1:
+            examples = msg("progress.row.ratio_or", percent=f"{number}%", fraction=f"{fraction:f}")
+        return msg("progress.row.ratio_ambiguous", cell=cell, examples=examples, accepted=RATIO_ACCEPTED)
+    return msg("progress.row.not_ratio", cell=cell, accepted=RATIO_ACCEPTED)
 
 
 def _ratio_reason(value: Fraction) -> Reason:

@@ -2,7 +2,7 @@
 
 :func:`open_sheet` checks the file (a regular file), decides how to read it and returns
 the encoding it found and an iterator of ``(line, cells, problem)``: the 1-based line (CSV)
-or row (xlsx) where the row starts, its cells as text, and ``problem`` (English, Japanese)
+or row (xlsx) where the row starts, its cells as text, and ``problem`` (a catalog :class:`~chukan_schedule.messages.Message`)
 when the row's bytes could not be decoded, else ``None``.
 
 * Text: CSV or tab-separated, in UTF-8 (with a BOM, or two), CP932, or UTF-16 with a BOM
@@ -30,12 +30,12 @@ from itertools import chain
 from typing import IO, Any
 
 from ..lang import Lang, Text
-from ..messages import msg, os_problem
+from ..messages import Message, msg, os_problem
 from .sheeterror import SheetError, shown_name
 
 __all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "Row", "open_sheet"]
 
-Row = tuple[int, list[str], "tuple[str, str] | None"]
+Row = tuple[int, list[str], "Message | None"]
 
 #: Columns read in a row: a sheet needs a dozen; a cell with a value beyond is refused.
 MAX_COLUMNS = 1024
@@ -233,12 +233,7 @@ def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Itera
             problem = None
             if bad and any(start <= n <= end for n in bad):
                 which = min(n for n in bad if start <= n <= end)
-                problem = (
-                    f"line {which} is not valid {enc} (the rest of the file is; {other}?), so its text cannot be "
-                    f"trusted; accepted: one encoding for the whole file",
-                    f"{which}行目が {enc} として読めません（ファイルの他の部分は {enc} です。{other}？）。"
-                    "ファイル全体を一つの文字コードで保存してください",
-                )
+                problem = msg("progress.row.mixed_encoding", line=which, encoding=enc, other=other)
             yield start, cells, problem
             start = end + 1
     except csv.Error as e:
