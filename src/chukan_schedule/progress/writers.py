@@ -20,6 +20,8 @@ from itertools import chain, repeat
 from operator import floordiv, mul
 from typing import IO, Protocol
 
+from ..lang import Lang, Text
+from ..messages import msg
 from ..model import Milestone, Reason
 from ..render import display_width
 from .blocks import Block, Columns, results_of_columns
@@ -244,16 +246,30 @@ def _blocks(results: Results, on_error: Callable[[RowError], object]) -> Iterato
 # ---------------------------------------------------------------- text
 
 
-_HEAD = {
-    "en": ("line", "code", "prefecture", "organization", "item", "planned", "registered", "ratio", "range",
-           "accuracy", "advice"),
-    "ja": ("行", "団体コード", "都道府県名", "団体名", "特定個人情報", "登録予定件数", "実登録件数", "割合", "範囲確認",
-           "正確性確認", "助言等"),
-}  # fmt: skip
+def _lang(lang: str | None) -> Lang:
+    """The language of the human output: Japanese for ``ja``, else English (``None`` too)."""
+    return Lang.JA if lang == "ja" else Lang.EN
+
+
+def _say(message_id: str, lang: str | None, **params: object) -> str:
+    return msg(message_id, **params).text(_lang(lang))
+
+
+#: The text table's columns (catalog ``progress.head.<id>``).
+_HEAD = ("line", "code", "prefecture", "organization", "item", "planned", "registered", "ratio", "range", "accuracy",
+         "advice")  # fmt: skip
+
+
+def _heads(ids: Sequence[str], lang: str | None) -> tuple[str, ...]:
+    return tuple(_say(f"progress.head.{i}", lang) for i in ids)
 
 
 def _error_line(e: RowError, lang: str) -> str:
-    return f"  {e.line}行目：{e.text('ja')}\n" if lang == "ja" else f"  line {e.line}: {e.message}\n"
+    return _say("progress.out.error_line", lang, line=e.line, problems=Text(e.message, e.text("ja")))
+
+
+def _source_line(results: Results, lang: str) -> str:
+    return _say("progress.out.source", lang, source=results.source, encoding=results.encoding)
 
 
 class _Cache(dict[str, object]):
@@ -303,14 +319,13 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     """The readable report: an aligned table (East Asian wide characters count as two
     columns; aligned over blocks of :data:`BLOCK` rows), each row's P1 reasons under it, the
     rows in error, and a summary line.  団体コード and 都道府県名 are shown when the sheet has them."""
-    ja = lang == "ja"
-    yes, no = ("済", "未") if ja else ("yes", "no")
-    need = "要" if ja else "NEEDED"
-    note = "注記" if ja else "note"
+    yes, no = _say("progress.out.done", lang), _say("progress.out.not_done", lang)
+    need = _say("progress.out.needed", lang)
+    note = _say("progress.out.note", lang)
     keep = [True, results.has_code, results.has_prefecture, *([True] * 8)]
     cols = [i for i, k in enumerate(keep) if k]
-    head = _HEAD["ja" if ja else "en"]
-    write(f"{results.source}（{results.encoding}）\n" if ja else f"{results.source} ({results.encoding})\n")
+    head = _heads(_HEAD, lang)
+    write(_source_line(results, lang))
     widths = {i: display_width(head[i]) for i in cols}
     shown_cell: Callable[[str], str] = _Cache(_display).__getitem__  # type: ignore[assignment]
     width_of: Callable[[str], int] = _Cache(display_width).__getitem__  # type: ignore[assignment]
@@ -379,7 +394,7 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
         out.extend(chain.from_iterable(zip(texts, repeat("\n"), under, strict=False)))  # type: ignore[arg-type]
         write("".join(out))
     if errors.file is not None:
-        write("エラー：\n" if ja else "Errors:\n")
+        write(_say("progress.out.errors", lang))
         errors.replay(write)
     write(summary_line(results.totals(), deadline, lang) + "\n")
 
@@ -394,10 +409,8 @@ def _line(cells: Iterable[str], widths: list[int], right: list[bool]) -> str:
 
 # ---------------------------------------------------------------- per organization
 
-_ORG_HEAD = {
-    "en": ("code", "prefecture", "organization", "items", "advice", "advised items"),
-    "ja": ("団体コード", "都道府県名", "団体名", "項目数", "助言等", "助言等が必要な特定個人情報"),
-}
+#: The per-organization table's columns (catalog ``progress.head.<id>``).
+_ORG_HEAD = ("code", "prefecture", "organization", "items", "advice", "advised_items")
 
 
 def write_organizations(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
@@ -414,8 +427,8 @@ def write_organizations(results: Results, deadline: Milestone, lang: str, write:
     keep = [results.has_code, results.has_prefecture, True, True, True, True]
     cols = [i for i, k in enumerate(keep) if k]
     right = [(False, False, False, True, True, False)[i] for i in cols]
-    head = tuple(_ORG_HEAD["ja" if ja else "en"][i] for i in cols)
-    sep = "、" if ja else ", "
+    head = tuple(_heads(_ORG_HEAD, lang)[i] for i in cols)
+    sep = _say("list.separator", lang)
     table = [head]
     for g in orgs:
         full = (
@@ -429,10 +442,10 @@ def write_organizations(results: Results, deadline: Milestone, lang: str, write:
         table.append(tuple(full[i] for i in cols))
     widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
     widths[-1] = 0  # the last column is not padded
-    write(f"{results.source}（{results.encoding}）\n" if ja else f"{results.source} ({results.encoding})\n")
+    write(_source_line(results, lang))
     write("".join(_line(row, widths, right) for row in table))
     if errors.file is not None:
-        write("エラー：\n" if ja else "Errors:\n")
+        write(_say("progress.out.errors", lang))
         errors.replay(write)
     advised = sum(1 for g in orgs if g.needs_advice)
     n = len(orgs)
@@ -679,7 +692,7 @@ def write_organizations_csv(results: Results, lang: str | None, write: Write) ->
     lines = _Lines(write)
     writer = csv.writer(lines, lineterminator="\r\n")
     ja = lang == "ja"
-    writer.writerow(_ORG_HEAD["ja" if ja else "en"])
+    writer.writerow(_heads(_ORG_HEAD, lang))
     sep = "、" if ja else " | "
     for g in results.totals().organizations():
         writer.writerow(
