@@ -910,6 +910,8 @@ CATALOG: dict[str, Msg] = {
         Msg("progress.out.needed", en="NEEDED", ja="要"),
         Msg("progress.out.note", en="note", ja="注記"),
         Msg("progress.out.source", en="{source} ({encoding})\n", ja="{source}（{encoding}）\n"),
+        # While a large sheet is read, on a terminal's standard error.
+        Msg("progress.out.rows_read", en="{rows} rows read…", ja="{rows} 行を読み込みました…"),
         Msg("progress.out.errors", en="Errors:\n", ja="エラー：\n"),
         Msg("progress.out.error_line", en="  line {line}: {problems}\n", ja="  {line}行目：{problems}\n"),
         # ---- labels of the human output ----

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..engine import Plan
-from ..messages import msg, os_problem
+from ..messages import CATALOG, msg, os_problem
 from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout, writes_regular_file
 from .translation import help_text
 
@@ -96,8 +96,10 @@ def _ticker(lang: str) -> Callable[[int], None] | None:
     except (ValueError, OSError):
         return None
 
+    template = CATALOG["progress.out.rows_read"].template(lang)  # looked up once, formatted per tick
+
     def tick(n: int) -> None:
-        text = f"\r{n:,} 行を読み込みました…" if lang == "ja" else f"\r{n:,} rows read…"
+        text = "\r" + template.format(rows=f"{n:,}")
         try:
             err.write(text)
             err.flush()
