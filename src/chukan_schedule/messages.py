@@ -1304,6 +1304,46 @@ CATALOG: dict[str, Msg] = {
             en="unknown operation {name}; expected one of {names} (or their Japanese names)",
             ja="操作名 {name} が正しくありません（{names} のいずれか）",
         ),
+        # ---- P1's reasons for advice (助言等の理由), one progress-sheet row ----
+        Msg(
+            "progress.reason.range",
+            en="count range not checked (登録対象範囲（件数）の確認)",
+            ja="登録対象範囲（件数）の確認が行われていません",
+        ),
+        Msg(
+            "progress.reason.accuracy",
+            en="accuracy after registration not checked (sample check, column d)",
+            ja="登録後の正確性の確認（サンプルチェック）が行われていません（(d)欄）",
+        ),
+        Msg(
+            "progress.reason.inconsistent",
+            en="registered count {registered} but planned count 0: the sheet is inconsistent",
+            ja="登録予定件数が0件なのに実登録件数が{registered}件です（シートの不整合）",
+        ),
+        Msg(
+            "progress.reason.blank_below_half",
+            en="registered count is blank, read as 0 (nothing registered): below half of the planned count "
+            "{planned} ({pct}, column f)",
+            ja="実登録件数が空欄のため0件（未登録）と読みました。登録予定件数{planned}件の5割を下回っています"
+            "（{pct}、(f)欄）",
+        ),
+        Msg(
+            "progress.reason.below_half",
+            en="registered count {registered} is below half of the planned count {planned} ({pct}, column f)",
+            ja="実登録件数{registered}件が登録予定件数{planned}件の5割を下回っています（{pct}、(f)欄）",
+        ),
+        Msg(
+            "progress.reason.ratio_below_half",
+            en="the ratio in column f, {pct}, is below half (the row has no counts)",
+            ja="(f)欄の割合{pct}が5割を下回っています（この行には件数がありません）",
+        ),
+        Msg(
+            "progress.reason.ratio_disagrees",
+            en="the ratio in column f ({cell}) disagrees with registered/planned {registered}/{planned} = {pct}; "
+            "the counts decide",
+            ja="(f)欄の割合（{cell}）が実登録件数／登録予定件数 {registered}／{planned} ＝ {pct} と合いません"
+            "（件数で判断しました）",
+        ),
         Msg(
             "audit.outside_plan",
             en="{at} is outside the plan, which covers {start} to {end} (end excluded)",

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..lang import Lang, Text
-from ..messages import Message, msg
+from ..messages import CATALOG, Message, msg
 from ..model import Reason
 from .cells import CHECK_MARKS, DONE, MAX_COUNT_DIGITS, NOT_DONE, parse_check, parse_count, parse_ratio
 from .columns import label
@@ -85,14 +85,18 @@ def _fraction_percent(value: Fraction) -> str:
     return f"{per_mille // 10}.{per_mille % 10}%"
 
 
-_RANGE = Reason(
-    CLAUSE, "count range not checked (登録対象範囲（件数）の確認)", "登録対象範囲（件数）の確認が行われていません"
-)
-_ACCURACY = Reason(
-    CLAUSE,
-    "accuracy after registration not checked (sample check, column d)",
-    "登録後の正確性の確認（サンプルチェック）が行われていません（(d)欄）",
-)
+def _reason(message_id: str, **params: object) -> Reason:
+    """P1's reason from the catalog, in both languages.
+
+    On the per-row path the templates are filled in directly (``str.format``): the same one
+    definition, without a catalog lookup for every row that needs advice.
+    """
+    entry = CATALOG[message_id]
+    return Reason(CLAUSE, entry.en.format(**params), entry.ja.format(**params))
+
+
+_RANGE = _reason("progress.reason.range")
+_ACCURACY = _reason("progress.reason.accuracy")
 
 
 #: (range checked, accuracy checked) -> the reasons the checks give: four tuples shared by every row.
@@ -103,32 +107,12 @@ CHECK_REASONS: dict[tuple[bool, bool], tuple[Reason, ...]] = {
 
 def count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
     if planned == 0 and registered > 0:
-        return [
-            Reason(
-                CLAUSE,
-                f"registered count {registered:,} but planned count 0: the sheet is inconsistent",
-                f"登録予定件数が0件なのに実登録件数が{registered:,}件です（シートの不整合）",
-            )
-        ]
+        return [_reason("progress.reason.inconsistent", registered=f"{registered:,}")]
     if planned > 0 and 2 * registered < planned:  # strictly below half (SPEC point 7), exact in integers
         pct = percent(registered, planned)
         if blank:
-            return [
-                Reason(
-                    CLAUSE,
-                    f"registered count is blank, read as 0 (nothing registered): below half of the planned count "
-                    f"{planned:,} ({pct}, column f)",
-                    f"実登録件数が空欄のため0件（未登録）と読みました。登録予定件数{planned:,}件の5割を下回っています"
-                    f"（{pct}、(f)欄）",
-                )
-            ]
-        return [
-            Reason(
-                CLAUSE,
-                f"registered count {registered:,} is below half of the planned count {planned:,} ({pct}, column f)",
-                f"実登録件数{registered:,}件が登録予定件数{planned:,}件の5割を下回っています（{pct}、(f)欄）",
-            )
-        ]
+            return [_reason("progress.reason.blank_below_half", planned=f"{planned:,}", pct=pct)]
+        return [_reason("progress.reason.below_half", registered=f"{registered:,}", planned=f"{planned:,}", pct=pct)]
     return []
 
 
@@ -345,11 +329,7 @@ def _ratio_problem(what: str, raw: str) -> Message:
 
 def _ratio_reason(value: Fraction) -> Reason:
     pct = _fraction_percent(value)
-    return Reason(
-        CLAUSE,
-        f"the ratio in column f, {pct}, is below half (the row has no counts)",
-        f"(f)欄の割合{pct}が5割を下回っています（この行には件数がありません）",
-    )
+    return _reason("progress.reason.ratio_below_half", pct=pct)
 
 
 def _disagreement(sheet: tuple[Fraction, Fraction], registered: int, planned: int, raw: str) -> tuple[Reason, ...]:
@@ -360,11 +340,7 @@ def _disagreement(sheet: tuple[Fraction, Fraction], registered: int, planned: in
     cell = shown(raw.strip(), 40)
     pct = percent(registered, planned)
     return (
-        Reason(
-            CLAUSE,
-            f"the ratio in column f ({cell}) disagrees with registered/planned {registered:,}/{planned:,} = {pct}; "
-            "the counts decide",
-            f"(f)欄の割合（{cell}）が実登録件数／登録予定件数 {registered:,}／{planned:,} ＝ {pct} と合いません"
-            "（件数で判断しました）",
+        _reason(
+            "progress.reason.ratio_disagrees", cell=cell, registered=f"{registered:,}", planned=f"{planned:,}", pct=pct
         ),
     )
