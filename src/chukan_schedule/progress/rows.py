@@ -85,14 +85,23 @@ def _fraction_percent(value: Fraction) -> str:
     return f"{per_mille // 10}.{per_mille % 10}%"
 
 
-def _reason(message_id: str, **params: object) -> Reason:
-    """P1's reason from the catalog, in both languages.
-
-    On the per-row path the templates are filled in directly (``str.format``): the same one
-    definition, without a catalog lookup for every row that needs advice.
-    """
+def _templates(message_id: str) -> tuple[str, str]:
+    """A catalog entry's English and Japanese templates, looked up once at import for the per-row path."""
     entry = CATALOG[message_id]
-    return Reason(CLAUSE, entry.en.format(**params), entry.ja.format(**params))
+    return entry.en, entry.ja
+
+
+def _reason(message_id: str) -> Reason:
+    """P1's reason from the catalog, in both languages (one without parameters)."""
+    en, ja = _templates(message_id)
+    return Reason(CLAUSE, en, ja)
+
+
+_INCONSISTENT = _templates("progress.reason.inconsistent")
+_BLANK_BELOW_HALF = _templates("progress.reason.blank_below_half")
+_BELOW_HALF = _templates("progress.reason.below_half")
+_RATIO_BELOW_HALF = _templates("progress.reason.ratio_below_half")
+_RATIO_DISAGREES = _templates("progress.reason.ratio_disagrees")
 
 
 _RANGE = _reason("progress.reason.range")
@@ -107,12 +116,22 @@ CHECK_REASONS: dict[tuple[bool, bool], tuple[Reason, ...]] = {
 
 def count_reasons(planned: int, registered: int, blank: bool) -> list[Reason]:
     if planned == 0 and registered > 0:
-        return [_reason("progress.reason.inconsistent", registered=f"{registered:,}")]
+        return [Reason(CLAUSE, *(t.format(registered=f"{registered:,}") for t in _INCONSISTENT))]
     if planned > 0 and 2 * registered < planned:  # strictly below half (SPEC point 7), exact in integers
         pct = percent(registered, planned)
         if blank:
-            return [_reason("progress.reason.blank_below_half", planned=f"{planned:,}", pct=pct)]
-        return [_reason("progress.reason.below_half", registered=f"{registered:,}", planned=f"{planned:,}", pct=pct)]
+            planned_text = f"{planned:,}"
+            en, ja = _BLANK_BELOW_HALF
+            return [Reason(CLAUSE, en.format(planned=planned_text, pct=pct), ja.format(planned=planned_text, pct=pct))]
+        registered_text, planned_text = f"{registered:,}", f"{planned:,}"
+        en, ja = _BELOW_HALF
+        return [
+            Reason(
+                CLAUSE,
+                en.format(registered=registered_text, planned=planned_text, pct=pct),
+                ja.format(registered=registered_text, planned=planned_text, pct=pct),
+            )
+        ]
     return []
 
 
@@ -329,7 +348,7 @@ def _ratio_problem(what: str, raw: str) -> Message:
 
 def _ratio_reason(value: Fraction) -> Reason:
     pct = _fraction_percent(value)
-    return _reason("progress.reason.ratio_below_half", pct=pct)
+    return Reason(CLAUSE, *(t.format(pct=pct) for t in _RATIO_BELOW_HALF))
 
 
 def _disagreement(sheet: tuple[Fraction, Fraction], registered: int, planned: int, raw: str) -> tuple[Reason, ...]:
@@ -340,7 +359,11 @@ def _disagreement(sheet: tuple[Fraction, Fraction], registered: int, planned: in
     cell = shown(raw.strip(), 40)
     pct = percent(registered, planned)
     return (
-        _reason(
-            "progress.reason.ratio_disagrees", cell=cell, registered=f"{registered:,}", planned=f"{planned:,}", pct=pct
+        Reason(
+            CLAUSE,
+            *(
+                t.format(cell=cell, registered=f"{registered:,}", planned=f"{planned:,}", pct=pct)
+                for t in _RATIO_DISAGREES
+            ),
         ),
     )
