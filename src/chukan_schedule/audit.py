@@ -35,6 +35,7 @@ from .errors import OutsidePlanError, TimestampFormatError
 from .lang import Text
 from .messages import Message, msg
 from .model import DayPlan, Operation, Reason
+from .render import long_day
 from .timeinput import parse_timestamp
 
 __all__ = [
@@ -168,15 +169,11 @@ def _instant(text: str, plan: Plan) -> datetime:
     return parse_timestamp(text, plan.tz)
 
 
-def _day_text_ja(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _why(day: DayPlan, op: Operation, allowed: bool) -> tuple[str, Reason]:
     """The clause and reason of ``op``'s answer on ``day``: the deciding rule, or why it is closed."""
     span = day.operations[op]
     if span.rule is None:
-        day_text = Text(day.day.isoformat(), _day_text_ja(day.day))
+        day_text = long_day(day.day)
         period = Text(day.period.en, day.period.ja)
         return day.period.clause, _reason(day.period.clause, msg("audit.stopped_all_day", day=day_text, period=period))
     rule = span.rule

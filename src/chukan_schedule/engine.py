@@ -39,6 +39,7 @@ from .model import (
     Rule,
     Window,
 )
+from .render import long_day
 
 if TYPE_CHECKING:  # pragma: no cover - numpy is the optional extra "bulk"
     import numpy as np
@@ -153,10 +154,6 @@ _TIME_SLOT = "\x00time\x00"
 def _reason(clause: str, message: Message) -> Reason:
     """A reason from a catalog message, in both languages."""
     return Reason(clause, message.text("en"), message.text("ja"))
-
-
-def _day_text_ja(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _clock(t: time | None) -> str:
@@ -296,7 +293,7 @@ class Plan:
                 day.period.clause,
                 msg(
                     "reason.day_period",
-                    day=Text(day.day.isoformat(), _day_text_ja(day.day)),
+                    day=long_day(day.day),
                     period=Text(day.period.en, day.period.ja),
                 ),
             )

@@ -192,6 +192,16 @@ def format_duration(seconds: float, lang: LangLike = Lang.EN) -> str:
 # ---- days and hours as a sentence says them (the calendar's events, diff's lines) ----
 
 
+def long_day(d: date) -> Text:
+    """A day with its year, as a reason or a deadline says it: ``2017-07-13`` / ``2017年7月13日``.
+
+    >>> from datetime import date
+    >>> long_day(date(2017, 7, 13)).text("ja")
+    '2017年7月13日'
+    """
+    return Text(d.isoformat(), f"{d.year}年{d.month}月{d.day}日")
+
+
 def short_day(d: date) -> Message:
     """A day as people write it, without the year: ``7月13日（木）``, ``Thu 13 Jul``."""
     return msg("fmt.day", weekday=WEEKDAYS[d.weekday()], day=d.day, month=MONTHS[d.month - 1])

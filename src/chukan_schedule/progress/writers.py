@@ -23,7 +23,7 @@ from typing import IO, Protocol
 from ..lang import Lang, Text
 from ..messages import msg
 from ..model import Milestone, Reason
-from ..render import display_width
+from ..render import display_width, long_day
 from .blocks import Block, Columns, results_of_columns
 from .cells import SUSPECT, safe_cell
 from .columns import RESULT_HEADERS
@@ -142,7 +142,7 @@ def results_of(source: Sheet | ProgressReport, tick: Callable[[int], None] | Non
 def _deadline_text(d: date, lang: str) -> str:
     if lang != "ja":
         return d.isoformat()
-    text = f"{d.year}年{d.month}月{d.day}日"
+    text = long_day(d).text("ja")
     if (d + timedelta(days=1)).month != d.month:
         text += f"（{d.month}月末）"
     return text
