@@ -19,48 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chukan_schedule.cli import main
+from plankit import SMALL
 
 ROOT = Path(__file__).parent
 SHEET = (ROOT / "data" / "progress" / "small.csv").read_bytes()
 # A whole, valid plan (one day of August 2017), the seed the plan fuzzing mutates.
-PLAN = """format = 1
-id = "p"
-en = "A plan"
-ja = "計画"
-timezone = "Asia/Tokyo"
-holidays = "JP"
-
-[coverage]
-first_day = 2017-08-01
-last_day = 2017-08-01
-
-[[period]]
-first_day = 2017-08-01
-last_day = 2017-08-01
-mode = "normal"
-clause = "T"
-en = "Normal"
-ja = "通常"
-
-[[milestone]]
-id = "m"
-first_day = 2017-08-01
-last_day = 2017-08-01
-clause = "T"
-en = "Start"
-ja = "開始"
-""" + "".join(
-    f"""
-[[rule]]
-subject = "{subject}"
-modes = ["normal"]
-hours = ["08:00", "21:00"]
-clause = "H"
-en = "open"
-ja = "開く"
-"""
-    for subject in ("server", "registration", "code_acquisition", "linkage", "linkage_test")
-)
+PLAN = SMALL
 
 #: The files each run starts with; only a file named on the command line may change.
 FILES = {"plan.toml": PLAN.encode("utf-8"), "sheet.csv": SHEET, "keep.txt": b"keep me\n"}
