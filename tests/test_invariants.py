@@ -10,6 +10,7 @@ import pytest
 
 from chukan_schedule import JULY_2017, Operation, Period, Plan, PlanFileError, UnknownOperationError
 from chukan_schedule.errors import OperationTypeError
+from chukan_schedule.value import evolve
 
 DATA = JULY_2017.data
 P = DATA.periods  # 07-01..02 stop, 03..07 test, 08..09 stop, 10..12 stop, 13..17 normal, 18..31 normal
@@ -36,14 +37,14 @@ def test_the_embedded_periods_tile_july() -> None:
         ),
         # an overlap: 07-07 twice
         (
-            (P[0], P[1], attrs.evolve(P[2], first_day=date(2017, 7, 7)), *P[3:]),
+            (P[0], P[1], evolve(P[2], first_day=date(2017, 7, 7)), *P[3:]),
             "period[2].first_day",
             "expected 2017-07-08",
         ),
         # a missing tail (07-18..31): no bare StopIteration
         (P[:-1], "period[4].last_day", "expected the coverage's last day 2017-07-31, got 2017-07-17"),
         # running past the coverage
-        ((*P[:-1], attrs.evolve(P[-1], last_day=date(2017, 8, 2))), "period[5].last_day", "got 2017-08-02"),
+        ((*P[:-1], evolve(P[-1], last_day=date(2017, 8, 2))), "period[5].last_day", "got 2017-08-02"),
         # none at all
         ((), "period", "expected at least one period"),
     ],
@@ -51,7 +52,7 @@ def test_the_embedded_periods_tile_july() -> None:
 )
 def test_plan_refuses_periods_that_do_not_tile(periods: tuple[Period, ...], key: str, problem: str) -> None:
     with pytest.raises(PlanFileError) as info:
-        Plan(attrs.evolve(DATA, periods=periods))
+        Plan(evolve(DATA, periods=periods))
     assert info.value.key == key
     assert problem in info.value.problem
     assert isinstance(info.value, ValueError)
@@ -71,7 +72,7 @@ def test_a_day_plan_cannot_be_changed() -> None:
 
 def test_a_day_plan_is_hashable_and_compares_by_value() -> None:
     day = JULY_2017.day(date(2017, 7, 15))
-    twin = attrs.evolve(day, operations=dict(day.operations))  # a plain dict is copied read-only
+    twin = evolve(day, operations=dict(day.operations))  # a plain dict is copied read-only
     assert day == twin and hash(day) == hash(twin)
     assert len({day, twin, JULY_2017.day(date(2017, 7, 16))}) == 2
     assert dict(twin.operations) == dict(day.operations)

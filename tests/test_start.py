@@ -26,7 +26,11 @@ WRITING_ONLY = (
     "calendar",
     "pathlib",
 )
-NOT_AT_START = ("holidays", "icalendar", "openpyxl", "numpy", "pandas", "tomllib", "tomli", "importlib.metadata")
+#: attrs too: the value classes an answer is made of are written out (chukan_schedule.value), as
+#: attrs' import alone costs about 3x a bare start; the chart, diff and progress keep attrs classes.
+NOT_AT_START = (
+    "holidays", "icalendar", "openpyxl", "numpy", "pandas", "tomllib", "tomli", "importlib.metadata", "attrs", "attr",
+)  # fmt: skip
 
 
 def loaded_after(code: str) -> set[str]:

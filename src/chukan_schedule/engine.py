@@ -20,8 +20,6 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import attrs
-
 from .errors import OutsidePlanError, PlanFileError
 from .instant import to_instant
 from .lang import Text, pick
@@ -40,6 +38,7 @@ from .model import (
     Window,
 )
 from .render import long_day
+from .value import Value, _set, evolve
 
 if TYPE_CHECKING:  # pragma: no cover - numpy is the optional extra "bulk"
     import numpy as np
@@ -80,9 +79,24 @@ def holiday_names(country: str, first_day: date, last_day: date, source: str = "
     }
 
 
-@attrs.frozen
-class PlanData:
+class PlanData(Value):
     """A plan as declared: what a plan file holds, checked but not yet compiled."""
+
+    __slots__ = (
+        "en",
+        "first_day",
+        "holidays",
+        "id",
+        "ja",
+        "last_day",
+        "milestones",
+        "periods",
+        "revised",
+        "revision",
+        "rules",
+        "source",
+        "tz",
+    )  # fmt: skip
 
     source: str
     id: str
@@ -96,9 +110,39 @@ class PlanData:
     milestones: tuple[Milestone, ...]
     rules: tuple[Rule, ...]
     #: The plan's revision: 0 as first published, raised with each correction (iCalendar SEQUENCE).
-    revision: int = 0
+    revision: int
     #: When this revision was made (aware), or None: the calendar's DTSTAMP/LAST-MODIFIED.
-    revised: datetime | None = None
+    revised: datetime | None
+
+    def __init__(
+        self,
+        source: str,
+        id: str,
+        en: str,
+        ja: str,
+        tz: ZoneInfo,
+        holidays: str,
+        first_day: date,
+        last_day: date,
+        periods: tuple[Period, ...],
+        milestones: tuple[Milestone, ...],
+        rules: tuple[Rule, ...],
+        revision: int = 0,
+        revised: datetime | None = None,
+    ) -> None:
+        _set(self, "source", source)
+        _set(self, "id", id)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
+        _set(self, "tz", tz)
+        _set(self, "holidays", holidays)
+        _set(self, "first_day", first_day)
+        _set(self, "last_day", last_day)
+        _set(self, "periods", periods)
+        _set(self, "milestones", milestones)
+        _set(self, "rules", rules)
+        _set(self, "revision", revision)
+        _set(self, "revised", revised)
 
 
 def check_periods(source: str, periods: tuple[Period, ...], first_day: date, last_day: date) -> None:
@@ -543,9 +587,9 @@ class Plan:
         out = list(track.windows[(i - 1) // 2 : j // 2])
         if out:
             if not i & 1 and lo_bounds[i - 1] != lo:
-                out[0] = attrs.evolve(out[0], start=self._aware(lo_form, lo))
+                out[0] = evolve(out[0], start=self._aware(lo_form, lo))
             if not j & 1 and hi_bounds[j] != hi:
-                out[-1] = attrs.evolve(out[-1], end=self._aware(hi_form, hi))
+                out[-1] = evolve(out[-1], end=self._aware(hi_form, hi))
         return out
 
     def _bound(self, track: _Track, ts: object, parameter: str) -> tuple[int, datetime]:

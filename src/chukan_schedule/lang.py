@@ -23,7 +23,7 @@ import enum
 import re
 from typing import Protocol, TypeVar
 
-import attrs
+from .value import Value, _set
 
 __all__ = ["Bilingual", "Lang", "LangLike", "Text", "pick"]
 
@@ -83,12 +83,17 @@ class Bilingual(Protocol):
     def text(self, lang: LangLike) -> str: ...
 
 
-@attrs.frozen
-class Text:
+class Text(Value):
     """A text in English and Japanese, side by side."""
+
+    __slots__ = ("en", "ja")
 
     en: str
     ja: str
+
+    def __init__(self, en: str, ja: str) -> None:
+        _set(self, "en", en)
+        _set(self, "ja", ja)
 
     def text(self, lang: LangLike) -> str:
         """The text in ``lang``."""

@@ -38,9 +38,8 @@ import errno
 import sys
 from collections.abc import Mapping, Sequence
 
-import attrs
-
 from .lang import Lang, LangLike
+from .value import Value, _set
 
 __all__ = [
     "ARGPARSE_JA",
@@ -56,13 +55,19 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Msg:
+class Msg(Value):
     """One entry of the catalog: an id and the same message in English and Japanese."""
+
+    __slots__ = ("en", "id", "ja")
 
     id: str
     en: str
     ja: str
+
+    def __init__(self, id: str, en: str, ja: str) -> None:
+        _set(self, "id", id)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
 
     def template(self, lang: LangLike) -> str:
         return self.ja if Lang.coerce(lang) is Lang.JA else self.en
@@ -83,12 +88,22 @@ def _say(value: object, lang: Lang) -> object:
     return value
 
 
-@attrs.frozen(eq=False)
-class Message:
-    """A message to show: its catalog id and its parameters.  ``str()`` is the English text."""
+class Message(Value):
+    """A message to show: its catalog id and its parameters.  ``str()`` is the English text.
+
+    Two messages are equal only when they are the same object (as an exception is)."""
+
+    __slots__ = ("id", "params")
 
     id: str
-    params: Mapping[str, object] = attrs.field(factory=dict)
+    params: Mapping[str, object]
+
+    def __init__(self, id: str, params: Mapping[str, object] | None = None) -> None:
+        _set(self, "id", id)
+        _set(self, "params", {} if params is None else params)
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     def text(self, lang: LangLike) -> str:
         """The message in ``lang``."""
@@ -107,11 +122,15 @@ def msg(message_id: str, /, **params: object) -> Message:
     return Message(message_id, params)
 
 
-@attrs.frozen
-class Listing:
+class Listing(Value):
     """Items shown as a list: ``a, b, c`` in English, ``a、b、c`` in Japanese (each item may be bilingual)."""
 
+    __slots__ = ("items",)
+
     items: tuple[object, ...]
+
+    def __init__(self, items: tuple[object, ...]) -> None:
+        _set(self, "items", items)
 
     def text(self, lang: LangLike) -> str:
         lang = Lang.coerce(lang)

@@ -1,6 +1,7 @@
 """The value types of chukan-schedule: what a plan holds and what an answer says.
 
-Every class here is a frozen, slotted value (attrs).  Nothing here knows July 2017:
+Every class here is a frozen, slotted value (:class:`.value.Value`, written out rather than
+built by attrs: they are created at every start of the command line).  Nothing here knows July 2017:
 the plan's content lives in plan data (``plans/*.toml``), read by :mod:`.planfile`.
 """
 
@@ -13,12 +14,11 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
-import attrs
-
 from .errors import OperationTypeError, UnknownOperationError
 from .instant import to_instant
 from .lang import pick
 from .messages import Listing, msg, quoted
+from .value import Value, _set
 
 __all__ = [
     "DayPlan",
@@ -175,13 +175,19 @@ class DayType(_StrEnum):
     REST_DAY = "rest_day"
 
 
-@attrs.frozen
-class Reason:
+class Reason(Value):
     """One reason behind an answer: the clause it comes from, in English and Japanese."""
+
+    __slots__ = ("clause", "en", "ja")
 
     clause: str
     en: str
     ja: str
+
+    def __init__(self, clause: str, en: str, ja: str) -> None:
+        _set(self, "clause", clause)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
 
     def text(self, lang: str) -> str:
         return pick(lang, self.en, self.ja)
@@ -191,9 +197,10 @@ class Reason:
         return {"clause": self.clause, "en": self.en, "ja": self.ja}
 
 
-@attrs.frozen
-class Period:
+class Period(Value):
     """A row of table T: days ``first_day..last_day`` (inclusive) in one mode."""
+
+    __slots__ = ("clause", "en", "first_day", "ja", "last_day", "mode")
 
     first_day: date
     last_day: date
@@ -202,10 +209,19 @@ class Period:
     en: str
     ja: str
 
+    def __init__(self, first_day: date, last_day: date, mode: Mode, clause: str, en: str, ja: str) -> None:
+        _set(self, "first_day", first_day)
+        _set(self, "last_day", last_day)
+        _set(self, "mode", mode)
+        _set(self, "clause", clause)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
 
-@attrs.frozen
-class Milestone:
+
+class Milestone(Value):
     """A dated event of the notices, ``first_day..last_day`` inclusive."""
+
+    __slots__ = ("clause", "en", "end_expected", "expected", "first_day", "id", "ja", "last_day")
 
     id: str
     first_day: date
@@ -214,9 +230,29 @@ class Milestone:
     en: str
     ja: str
     #: 想定: the notice marks the whole milestone as expected, not final.
-    expected: bool = False
+    expected: bool
     #: Only its end (``last_day``) is expected: it starts for sure, its end may move.
-    end_expected: bool = False
+    end_expected: bool
+
+    def __init__(
+        self,
+        id: str,
+        first_day: date,
+        last_day: date,
+        clause: str,
+        en: str,
+        ja: str,
+        expected: bool = False,
+        end_expected: bool = False,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "first_day", first_day)
+        _set(self, "last_day", last_day)
+        _set(self, "clause", clause)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
+        _set(self, "expected", expected)
+        _set(self, "end_expected", end_expected)
 
     def title(self, lang: str) -> str:
         return pick(lang, self.en, self.ja)
@@ -227,8 +263,7 @@ class Milestone:
         return self.expected or (self.end_expected and day == self.last_day)
 
 
-@attrs.frozen
-class Rule:
+class Rule(Value):
     """One line of plan data: how an operation (or the server itself) runs on matching days.
 
     ``hours`` is ``(start, end)`` local wall-clock times, ``end`` exclusive, where an end
@@ -236,18 +271,58 @@ class Rule:
     operation is not possible at all on matching days.
     """
 
+    __slots__ = (
+        "clause",
+        "day_type",
+        "en",
+        "end_expected",
+        "expected",
+        "first_day",
+        "hours",
+        "ja",
+        "last_day",
+        "modes",
+        "subject",
+    )
+
     subject: str  # an Operation value, or "server" for the operating hours (H)
     clause: str
     en: str
     ja: str
     modes: frozenset[Mode]
-    day_type: DayType | None = None
-    first_day: date | None = None
-    last_day: date | None = None
-    hours: tuple[time, time | None] | None = None
-    expected: bool = False  # 想定: the notice marks it as expected, not final
+    day_type: DayType | None
+    first_day: date | None
+    last_day: date | None
+    hours: tuple[time, time | None] | None
+    expected: bool  # 想定: the notice marks it as expected, not final
     #: Only its end (``last_day``) is expected (N5's "17日(想定)まで"): plan file ``expected = "end"``.
-    end_expected: bool = False
+    end_expected: bool
+
+    def __init__(
+        self,
+        subject: str,
+        clause: str,
+        en: str,
+        ja: str,
+        modes: frozenset[Mode],
+        day_type: DayType | None = None,
+        first_day: date | None = None,
+        last_day: date | None = None,
+        hours: tuple[time, time | None] | None = None,
+        expected: bool = False,
+        end_expected: bool = False,
+    ) -> None:
+        _set(self, "subject", subject)
+        _set(self, "clause", clause)
+        _set(self, "en", en)
+        _set(self, "ja", ja)
+        _set(self, "modes", modes)
+        _set(self, "day_type", day_type)
+        _set(self, "first_day", first_day)
+        _set(self, "last_day", last_day)
+        _set(self, "hours", hours)
+        _set(self, "expected", expected)
+        _set(self, "end_expected", end_expected)
 
     def matches(self, day: date, mode: Mode, day_type: DayType) -> bool:
         if mode not in self.modes:
@@ -266,14 +341,21 @@ class Rule:
         return self.expected or (self.end_expected and day == self.last_day)
 
 
-@attrs.frozen
-class Window:
+class Window(Value):
     """A maximal half-open span ``[start, end)`` (aware, JST) in which ``operation`` is allowed."""
+
+    __slots__ = ("clauses", "end", "operation", "start")
 
     start: datetime
     end: datetime
     operation: Operation
     clauses: tuple[str, ...]
+
+    def __init__(self, start: datetime, end: datetime, operation: Operation, clauses: tuple[str, ...]) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "operation", operation)
+        _set(self, "clauses", clauses)
 
     def __contains__(self, ts: object) -> bool:
         """``ts in window``: a naive datetime is wall-clock time in the window's zone (JST), as everywhere.
@@ -296,25 +378,33 @@ class Window:
         return (self.end - self.start).total_seconds()
 
 
-@attrs.frozen
-class OpDay:
+class OpDay(Value):
     """What one operation may do on one day: the deciding rule and its span (or none)."""
+
+    __slots__ = ("end", "rule", "start")
 
     rule: Rule | None  # None on a planned stop
     start: datetime | None
     end: datetime | None
+
+    def __init__(self, rule: Rule | None, start: datetime | None, end: datetime | None) -> None:
+        _set(self, "rule", rule)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
 def _read_only(operations: Mapping[Operation, OpDay]) -> Mapping[Operation, OpDay]:
     return types.MappingProxyType(dict(operations))
 
 
-@attrs.frozen
-class DayPlan:
+class DayPlan(Value):
     """One day of a compiled plan: its mode, day type, holiday and each operation's span.
 
     Immutable and hashable: ``operations`` is a read-only mapping (a copy of what it was given).
     """
+
+    __slots__ = ("day", "day_type", "holiday_en", "holiday_ja", "mode", "operations", "period", "server")
+    _unhashed = ("operations",)
 
     day: date
     mode: Mode
@@ -324,15 +414,36 @@ class DayPlan:
     holiday_ja: str | None
     server: OpDay
     # Compared, not hashed (a read-only mapping has no hash; the other fields decide it).
-    operations: Mapping[Operation, OpDay] = attrs.field(converter=_read_only, hash=False)
+    operations: Mapping[Operation, OpDay]
+
+    def __init__(
+        self,
+        day: date,
+        mode: Mode,
+        period: Period,
+        day_type: DayType,
+        holiday_en: str | None,
+        holiday_ja: str | None,
+        server: OpDay,
+        operations: Mapping[Operation, OpDay],
+    ) -> None:
+        _set(self, "day", day)
+        _set(self, "mode", mode)
+        _set(self, "period", period)
+        _set(self, "day_type", day_type)
+        _set(self, "holiday_en", holiday_en)
+        _set(self, "holiday_ja", holiday_ja)
+        _set(self, "server", server)
+        _set(self, "operations", _read_only(operations))
 
     def holiday(self, lang: str) -> str | None:
         return pick(lang, self.holiday_en, self.holiday_ja)
 
 
-@attrs.frozen
-class Decision:
+class Decision(Value):
     """The answer to "may I do ``operation`` at ``at``?", with the clauses behind it."""
+
+    __slots__ = ("allowed", "at", "mode", "next_window", "operation", "reasons", "window")
 
     allowed: bool
     operation: Operation
@@ -341,6 +452,24 @@ class Decision:
     window: Window | None
     next_window: Window | None
     reasons: tuple[Reason, ...]
+
+    def __init__(
+        self,
+        allowed: bool,
+        operation: Operation,
+        at: datetime,
+        mode: Mode,
+        window: Window | None,
+        next_window: Window | None,
+        reasons: tuple[Reason, ...],
+    ) -> None:
+        _set(self, "allowed", allowed)
+        _set(self, "operation", operation)
+        _set(self, "at", at)
+        _set(self, "mode", mode)
+        _set(self, "window", window)
+        _set(self, "next_window", next_window)
+        _set(self, "reasons", reasons)
 
     def __bool__(self) -> bool:
         return self.allowed

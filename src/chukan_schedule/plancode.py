@@ -17,9 +17,9 @@ from __future__ import annotations
 import enum
 from datetime import date, time
 
-import attrs
-
 from .engine import HolidayNames, PlanData
+from .value import Value
+from .value import fields as value_fields
 
 __all__ = ["plan_module"]
 
@@ -56,9 +56,8 @@ def _code(value: object) -> str:
     if isinstance(value, frozenset):
         ordered = sorted(value, key=lambda v: getattr(v, "value", v))
         return f"frozenset({{{', '.join(_code(v) for v in ordered)}}})"
-    if attrs.has(type(value)):
-        names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]  # attrs.has() said so
-        fields = ", ".join(f"{name}={_code(getattr(value, name))}" for name in names)
+    if isinstance(value, Value):
+        fields = ", ".join(f"{name}={_code(getattr(value, name))}" for name in value_fields(type(value)))
         return f"{type(value).__name__}({fields})"
     raise TypeError(f"a plan holds no {type(value).__name__} ({value!r})")
 
@@ -66,16 +65,16 @@ def _code(value: object) -> str:
 def plan_module(data: PlanData, rest_days: HolidayNames) -> str:
     """The source of a module defining ``DATA`` (``data``) and ``REST_DAYS`` (``rest_days``)."""
     lines = [_HEADER.rstrip("\n"), "", "DATA = PlanData("]
-    for field in attrs.fields(PlanData):
-        value = getattr(data, field.name)
-        if field.name == "tz":
+    for name in value_fields(PlanData):
+        value = getattr(data, name)
+        if name == "tz":
             lines.append(f"    tz=ZoneInfo({value.key!r}),")
-        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
-            lines.append(f"    {field.name}=(")
+        elif isinstance(value, tuple) and value and isinstance(value[0], Value):
+            lines.append(f"    {name}=(")
             lines += [f"        {_code(v)}," for v in value]
             lines.append("    ),")
         else:
-            lines.append(f"    {field.name}={_code(value)},")
+            lines.append(f"    {name}={_code(value)},")
     lines.append(")")
     lines.append("")
     lines.append("#: The national holidays of the coverage (from the holidays package): day -> (English, Japanese).")

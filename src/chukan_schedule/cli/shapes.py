@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import attrs
-
 from ..engine import Plan
 from ..model import DayPlan, Decision, OpDay, Window
+from ..value import evolve
 
 
 def iso(t: datetime | None, plan: Plan) -> str | None:
@@ -25,7 +24,7 @@ def window_json(w: Window | None, plan: Plan) -> dict[str, Any] | None:
     if w is None:
         return None
     if w.start.tzinfo is not plan.tz or w.end.tzinfo is not plan.tz:
-        w = attrs.evolve(w, start=w.start.astimezone(plan.tz), end=w.end.astimezone(plan.tz))
+        w = evolve(w, start=w.start.astimezone(plan.tz), end=w.end.astimezone(plan.tz))
     return w.to_json()
 
 
