@@ -95,11 +95,22 @@ def test_the_japanese_diff_shows_no_english_word() -> None:
 
 def test_a_cut_word_says_its_length_in_the_line_language() -> None:
     word = "x" * 1001  # longer than 1,000 characters: its first 200 are kept
-    assert printable(f"bad {word}") == "bad " + "x" * 200 + "…(1001 characters)"
+    assert printable(f"bad {word}") == "bad " + "x" * 200 + "… (1001 characters)"
     assert printable(f"bad {word}", Lang.JA) == "bad " + "x" * 200 + "…（1001文字）"
 
 
-@pytest.mark.parametrize(("lang", "marker"), [("ja", r"…（\d+文字）"), ("en", r"…\(\d+ characters\)")])
+def test_a_cut_word_keeps_its_quotes_and_punctuation_and_counts_only_itself() -> None:
+    word = "d" * 1001  # as argparse echoes a choice: 'dddd…', and a file name followed by a colon
+    assert (
+        printable(f"invalid choice: '{word}' (choose")
+        == "invalid choice: '" + "d" * 200 + "'… (1001 characters) (choose"
+    )
+    assert printable(f"error: {word}: cannot read") == "error: " + "d" * 200 + "… (1001 characters): cannot read"
+    assert printable(f"「{word}」、", Lang.JA) == "「" + "d" * 200 + "」…（1001文字）、"
+    assert printable(f"引数 COMMAND：'{word}' は", Lang.JA) == "引数 COMMAND：'" + "d" * 200 + "'…（1001文字） は"
+
+
+@pytest.mark.parametrize(("lang", "marker"), [("ja", r"…（1500文字）"), ("en", r"… \(1500 characters\)")])
 def test_the_command_line_cuts_in_its_language(lang: str, marker: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", lang, "y" * 1500]) == 2  # an unknown command, echoed by argparse
     out, err = capsys.readouterr()

@@ -1003,7 +1003,7 @@ CATALOG: dict[str, Msg] = {
         # Hours ending on another day: 8:00～7月15日（土）10:30, 8:00–Sat 15 Jul, 10:30.
         Msg("fmt.hours_to_day", en="{start}–{day}, {end}", ja="{start}～{day}{end}"),
         # What an echoed word cut short at the command line says of its length (cli.parsing.printable).
-        Msg("fmt.cut_word", en="{word}…({length} characters)", ja="{word}…（{length}文字）"),
+        Msg("fmt.cut_word", en="{word}… ({length} characters)", ja="{word}…（{length}文字）"),
         # ---- the calendar (ics.py): what a person sees after importing it ----
         Msg("ics.possible", en="{op} possible", ja="{op}可能"),
         Msg("ics.when", en="on {day}, {hours}", ja="{day}{hours}"),

@@ -10,7 +10,7 @@ from types import ModuleType
 
 from ..engine import Plan
 from ..errors import LocalizedError, OutsidePlanError
-from ..lang import Lang, LangLike
+from ..lang import Bilingual, Lang, LangLike
 from ..messages import Listing, Message, msg, os_problem
 from ..model import Operation
 from .output import (
@@ -132,10 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     except StdoutError as exc:  # --help or --version into a closed, full or too narrow standard output
         silence_stdout()
-        help_lang = parser.lang if isinstance(parser, Parser) else Lang.EN
-        if not encodable(exc.text(help_lang), sys.stderr):
-            return _fail(str(exc))
-        return _fail(exc.text(help_lang), help_lang)
+        return _fail(exc, parser.lang if isinstance(parser, Parser) else Lang.EN)
     except BrokenPipeError:  # `--help | head -1`
         silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -150,26 +147,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush_stdout()
         return status
     except OutsidePlanError as exc:
-        return _fail(_outside_message(exc).text(lang), lang)
+        return _fail(_outside_message(exc), lang)
     except StdoutError as exc:
         silence_stdout()  # what is still buffered must not fail again, with a traceback, at exit
-        if not encodable(exc.text(lang), sys.stderr):  # stderr as narrow as stdout: say it in English
-            return _fail(str(exc))
-        return _fail(exc.text(lang), lang)
+        return _fail(exc, lang)
     except CliError as exc:
-        return _fail(exc.text(lang), lang)
+        return _fail(exc, lang)
     except LocalizedError as exc:  # a timestamp, a plan file, an operation: the error says itself
-        return _fail(exc.message.text(lang), lang)
+        return _fail(exc.message, lang)
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): nothing to say, as if by SIGPIPE
         silence_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         name = exc.filename if exc.filename else msg("cli.a_file")
-        return _fail(msg("cli.file_failed", name=name, reason=os_problem(exc)).text(lang), lang)
+        return _fail(msg("cli.file_failed", name=name, reason=os_problem(exc)), lang)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback: say what broke, in one line
-        return _fail(msg("cli.internal", type=type(exc).__name__, detail=str(exc)).text(lang), lang)
+        return _fail(msg("cli.internal", type=type(exc).__name__, detail=str(exc)), lang)
 
 
 def _print_help(parser: argparse.ArgumentParser, lang: Lang) -> int:
@@ -181,7 +176,7 @@ def _print_help(parser: argparse.ArgumentParser, lang: Lang) -> int:
         return EXIT_BROKEN_PIPE
     except StdoutError as exc:
         silence_stdout()
-        return _fail(exc.text(lang), lang)
+        return _fail(exc, lang)
     return EXIT_OK
 
 
@@ -193,9 +188,15 @@ def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.Argume
     return parser  # pragma: no cover - the parser always has its subcommands
 
 
-def _fail(message: str, lang: LangLike = Lang.EN) -> int:
-    if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than write into stdout
-        print(msg("cli.error_line", prog=PROG, message=printable(message, lang)).text(lang), file=sys.stderr)
+def _fail(said: Bilingual, lang: LangLike = Lang.EN) -> int:
+    """One line on stderr: ``said`` in ``lang``, or in English when stderr's encoding cannot hold
+    that (``PYTHONIOENCODING=ascii``, a C locale), rather than as escapes nobody can read."""
+    if sys.stderr is None:  # stderr closed (2>&-): say nothing rather than write into stdout
+        return EXIT_ERROR
+    line = msg("cli.error_line", prog=PROG, message=printable(said.text(lang), lang)).text(lang)
+    if lang != Lang.EN and not encodable(line, sys.stderr):
+        line = msg("cli.error_line", prog=PROG, message=printable(said.text(Lang.EN))).text(Lang.EN)
+    print(line, file=sys.stderr)
     return EXIT_ERROR
 
 

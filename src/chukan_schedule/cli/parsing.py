@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -134,6 +135,11 @@ def scan_lang(argv: Sequence[str]) -> Lang | None:
 WORD_LIMIT, WORD_SHOWN, LINE_LIMIT = 1000, 200, 2000
 
 
+# A word with what opens it (quotes, brackets, and a short label glued before them, as in
+# COMMAND：'x…x'), its closing quotes, then the punctuation after it ('x…x',  x…x:).
+_EDGES = re.compile(r"((?:[^\s\"'(\[{「（]{0,40}?[\"'(\[{「（]+)?)(.*?)([\"'」）)\]}]*)([,.:;、。：]*)", re.DOTALL)
+
+
 def printable(message: str, lang: LangLike = Lang.EN) -> str:
     """One bounded line with no control characters: a file name cannot move the cursor or forge a line.
 
@@ -141,7 +147,13 @@ def printable(message: str, lang: LangLike = Lang.EN) -> str:
     """
 
     def cut(word: str) -> str:
-        return msg("fmt.cut_word", word=word[:WORD_SHOWN], length=len(word)).text(lang)
+        # The quotes and punctuation around the word stay as they were; its length is the word's own.
+        m = _EDGES.fullmatch(word)
+        assert m is not None  # every part of the pattern may be empty
+        lead, core, closing, rest = m.groups()
+        if len(core) <= WORD_LIMIT:
+            return word
+        return msg("fmt.cut_word", word=lead + core[:WORD_SHOWN] + closing, length=len(core)).text(lang) + rest
 
     words = (word if len(word) <= WORD_LIMIT else cut(word) for word in message.split())
     flat = " ".join(words)

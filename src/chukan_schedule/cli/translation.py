@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from ..lang import Lang, LangLike
 from ..messages import ARGPARSE_JA, ARGPARSE_NGETTEXT_JA, Message, msg
@@ -101,15 +102,24 @@ _NO_LINE_START = frozenset("、。，．）」』】〕：；！？ー")
 _NO_LINE_END = frozenset("（「『【〔")
 
 
-def wrap_display(text: str, width: int) -> list[str]:
+# English: lines break only between words (a Japanese term quoted in English stays whole), or
+# after a slash in a long list of spellings (済/済み/…).
+_WORD = re.compile(r"[^\s/]+/?|/|\s+")
+
+
+def wrap_display(text: str, width: int, *, words_only: bool = False) -> list[str]:
     """``text`` in lines of at most ``width`` terminal columns (a wide character takes two).
 
-    Japanese breaks between any two characters, English between words; a word longer than a
-    line is kept whole.
+    Japanese breaks between any two characters, English between words (``words_only``: only
+    between words, for English text that quotes Japanese terms); a word longer than a line is
+    kept whole.
+
+    >>> wrap_display("read a sheet (本番用副本登録進捗状況集計シート) and advise", 30, words_only=True)
+    ['read a sheet', '(本番用副本登録進捗状況集計シート)', 'and advise']
     """
     lines: list[str] = []
     line = ""
-    for token in _TOKEN.findall(" ".join(text.split())):
+    for token in (_WORD if words_only else _TOKEN).findall(" ".join(text.split())):
         if token.isspace():
             line += " " if line else ""
             continue
@@ -168,9 +178,38 @@ class HelpFormatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         if current_lang() is Lang.JA:
             return wrap_display(text, width)
+        if not text.isascii():  # English quoting Japanese terms: wide characters take two columns
+            return wrap_display(text, width, words_only=True)
         return super()._split_lines(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if current_lang() is Lang.JA:
             return "\n".join(indent + line for line in wrap_display(text, width - len(indent)))
+        if not text.isascii():
+            return "\n".join(indent + line for line in wrap_display(text, width - len(indent), words_only=True))
         return super()._fill_text(text, width, indent)
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
+        # argparse measures the prefix (使い方：) in characters; a wide one takes two columns each:
+        # wrap within the columns left, and indent the continuation lines by the columns it takes.
+        shown = getattr(argparse, "_")("usage: ") if prefix is None else prefix  # noqa: B009 - as argparse says it
+        extra = display_width(shown) - len(shown)
+        if not extra:
+            return super()._format_usage(usage, actions, groups, prefix)
+        self._width -= extra
+        try:
+            text = super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * extra + line if line.startswith(" ") else line for line in rest)])
+
+    class _Section(argparse.HelpFormatter._Section):
+        """A section of the help; its heading ends in a full-width 「：」 in Japanese (argparse writes ':')."""
+
+        def format_help(self) -> str:
+            text: str = super().format_help()
+            heading = self.heading
+            if heading and current_lang() is Lang.JA:
+                text = text.replace(f"{heading}:\n", f"{heading}：\n", 1)
+            return text

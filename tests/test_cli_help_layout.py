@@ -1,0 +1,54 @@
+"""--help laid out by terminal columns: a wide character (Japanese) takes two, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from clikit import run, width
+
+COMMANDS = ["", "check", "next", "windows", "table", "ics", "chart", "progress", "audit", "diff"]
+
+
+@pytest.fixture
+def columns_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.mark.usefixtures("columns_80")
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_line_fits_an_80_column_terminal(
+    capsys: pytest.CaptureFixture[str], lang: str, command: str
+) -> None:
+    status, out, _ = run(capsys, "--lang", lang, *([command] if command else []), "--help")
+    assert status == 0
+    too_wide = [line for line in out.splitlines() if width(line) > 80]
+    assert too_wide == []
+
+
+@pytest.mark.usefixtures("columns_80")
+def test_japanese_usage_continues_under_its_first_argument(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--lang", "ja", "next", "--help")
+    first, second = out.splitlines()[:2]
+    assert first.startswith("使い方：chukan-schedule next [-h]")
+    # 使い方： takes 8 columns and "chukan-schedule next " 21: the continuation starts at column 29.
+    assert second == " " * 29 + "OP TIMESTAMP"
+
+
+@pytest.mark.usefixtures("columns_80")
+def test_japanese_section_headings_end_in_a_full_width_colon(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--lang", "ja", "check", "--help")
+    lines = out.splitlines()
+    assert "位置引数：" in lines and "オプション：" in lines
+    assert "位置引数:" not in lines and "オプション:" not in lines
+    _, out, _ = run(capsys, "--lang", "en", "check", "--help")
+    assert "positional arguments:" in out.splitlines() and "options:" in out.splitlines()
+
+
+@pytest.mark.usefixtures("columns_80")
+def test_an_english_help_quoting_japanese_keeps_each_term_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--lang", "en", "progress", "--help")
+    text = out.replace("\n", " ")
+    # The sheet's Japanese name and headers are quoted whole, never cut across lines.
+    for term in ("本番用副本登録進捗状況集計シート", "登録対象範囲（件数）の確認", "登録後の正確性の確認"):
+        assert term in text
