@@ -206,13 +206,13 @@ def test_next_while_open_says_until_when(capsys: pytest.CaptureFixture[str]) -> 
     status, out, err = run(capsys, "next", "linkage", "2017-07-18T08:00")
     assert (status, err) == (0, "")
     assert out == (
-        "linkage window open now, until 2017-07-18 (Tue) 21:00 JST: 2017-07-18 (Tue) 08:00-21:00 [T]\n"
+        "linkage window open at 2017-07-18 (Tue) 08:00 JST, until 2017-07-18 (Tue) 21:00 JST: 2017-07-18 (Tue) 08:00-21:00 [T]\n"
         "next linkage window after 2017-07-18 (Tue) 08:00 JST: 2017-07-19 (Wed) 08:00-21:00 [T]\n"
     )
     status, out, err = run(capsys, "next", "情報連携", "2017-07-18T20:59:59", "--lang", "ja")
     assert (status, err) == (0, "")
     assert out == (
-        "現在、情報連携が可能です（2017-07-18（火） 21:00 JSTまで）：2017-07-18（火） 8:00～21:00 [T]\n"
+        "2017-07-18（火） 20:59:59 JSTに情報連携が可能です（2017-07-18（火） 21:00 JSTまで）：2017-07-18（火） 8:00～21:00 [T]\n"
         "2017-07-18（火） 20:59:59 JSTの次の情報連携の時間帯：2017-07-19（水） 8:00～21:00 [T]\n"
     )
 
@@ -236,7 +236,7 @@ def test_next_open_now_but_nothing_later_is_status_0(capsys: pytest.CaptureFixtu
     status, out, _ = run(capsys, "next", "registration", "2017-07-31T23:00")
     assert status == 0
     assert out == (
-        "registration window open now, until 2017-08-01 (Tue) 00:00 JST: 2017-07-31 (Mon) 08:00-24:00 [H]\n"
+        "registration window open at 2017-07-31 (Mon) 23:00 JST, until 2017-08-01 (Tue) 00:00 JST: 2017-07-31 (Mon) 08:00-24:00 [H]\n"
         "no registration window opens after 2017-07-31 (Mon) 23:00 JST within the plan "
         "(it ends 2017-08-01 (Tue) 00:00 JST)\n"
     )

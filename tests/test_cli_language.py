@@ -54,7 +54,7 @@ def test_lang_spellings_at_the_command_line(capsys: pytest.CaptureFixture[str]) 
     # Test mode 07-03..07 (N2), weekdays 08:00-21:00: after Mon 07-03 09:00 the next opens Tue 07-04 08:00.
     assert main(["--lang", "ja-JP", "next", "運用確認", "H29.7.3 午前9時"]) == 0
     assert capsys.readouterr().out == (
-        "現在、情報連携のテスト・運用確認が可能です（2017-07-03（月） 21:00 JSTまで）："
+        "2017-07-03（月） 9:00 JSTに情報連携のテスト・運用確認が可能です（2017-07-03（月） 21:00 JSTまで）："
         "2017-07-03（月） 8:00～21:00 [N2]\n"
         "2017-07-03（月） 9:00 JSTの次の情報連携のテスト・運用確認の時間帯：2017-07-04（火） 8:00～21:00 [N2]\n"
     )

@@ -69,7 +69,7 @@ def test_weekday_linkage_moved() -> None:
     assert changes.modes == () and changes.milestones == ()
     assert changes.lines("en")[:2] == [
         "Plan 2017-07 (revision 0) → 2017-07 (revision 1): 10 change(s)",
-        "Tue 18 Jul, linkage: moved from 8:00–21:00 to 9:00–21:00",
+        "Tue 18 Jul, linkage: moved from 08:00-21:00 to 09:00-21:00",
     ]
     assert changes.lines("ja")[:2] == [
         "計画 2017-07（改訂 0）→ 2017-07（改訂 1）：変更 10 件",
@@ -97,8 +97,8 @@ def test_later_start_mode_windows_and_milestones() -> None:
     ]
     en = changes.lines("en")
     assert "Mon 3 Jul–Fri 7 Jul: mode test mode → normal mode" in en
-    assert "Mon 3 Jul, linkage test: removed 8:00–21:00 (no longer possible)" in en
-    assert "Mon 3 Jul, registration: opened 8:00–24:00" in en
+    assert "Mon 3 Jul, linkage test: removed 08:00-21:00 (no longer possible)" in en
+    assert "Mon 3 Jul, registration: opened 08:00-24:00" in en
     title = JULY_2017.milestone("linkage_start").en  # the plan's words (data), whatever they become
     assert f"Milestone {title}: moved from Tue 18 Jul to Wed 19 Jul" in en
     ja = changes.lines("ja")

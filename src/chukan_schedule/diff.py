@@ -22,7 +22,7 @@ from .engine import Plan
 from .errors import PlanTypeError
 from .messages import Message, msg
 from .model import Milestone, Mode, Operation
-from .render import format_days, format_hours, format_short_day
+from .render import format_days, format_short_day, format_window_hours
 
 __all__ = ["MilestoneChange", "ModeChange", "PlanDiff", "WindowChange", "compare"]
 
@@ -88,8 +88,9 @@ class PlanDiff:
             days = format_days(mc.first_day, mc.last_day, lang)
             out.append(msg("diff.mode", days=days, old=_mode(mc.old), new=_mode(mc.new)))
         for w in self.windows:
-            old_hours = format_hours(*w.old, lang) if w.old is not None else ""
-            new_hours = format_hours(*w.new, lang) if w.new is not None else ""
+            # The hours as the command line writes a window's (08:00-21:00, 8:00～21:00).
+            old_hours = format_window_hours(*w.old, lang) if w.old is not None else ""
+            new_hours = format_window_hours(*w.new, lang) if w.new is not None else ""
             day = format_short_day(w.day, lang)
             out.append(msg(_WINDOW_CHANGE[w.change], day=day, op=w.operation, old=old_hours, new=new_hours))
         for c in self.milestones:

@@ -975,8 +975,8 @@ CATALOG: dict[str, Msg] = {
         Msg("out.reasons", en="Reasons:", ja="理由："),
         Msg(
             "out.open_now",
-            en="{operation} window open now, until {end}: {window} [{clauses}]",
-            ja="現在、{operation}が可能です（{end}まで）：{window} [{clauses}]",
+            en="{operation} window open at {instant}, until {end}: {window} [{clauses}]",
+            ja="{instant}に{operation}が可能です（{end}まで）：{window} [{clauses}]",
         ),
         Msg(
             "out.next",

@@ -31,6 +31,7 @@ __all__ = [
     "format_short_day",
     "format_table",
     "format_window",
+    "format_window_hours",
     "pad",
     "text",
     "weekday_name",
@@ -145,14 +146,26 @@ def format_window(start: datetime, end: datetime, lang: LangLike) -> str:
     >>> format_window(datetime(2017, 7, 13, 8), datetime(2017, 7, 14, 10), "ja")
     '2017-07-13（木） 8:00～2017-07-14（金） 10:00'
     """
-    day = format_day(start.date(), lang)
+    return f"{format_day(start.date(), lang)} {format_window_hours(start, end, lang)}"
+
+
+def format_window_hours(start: datetime, end: datetime, lang: LangLike) -> str:
+    """:func:`format_window` without its day: ``08:00-21:00``, ``8:00～24:00``, and the end's day
+    in full when it is another (``08:00 - 2017-07-14 (Fri) 10:00``).
+
+    >>> from datetime import datetime
+    >>> format_window_hours(datetime(2017, 7, 13, 8), datetime(2017, 7, 13, 21), "en")
+    '08:00-21:00'
+    >>> format_window_hours(datetime(2017, 7, 13, 8), datetime(2017, 7, 14), "ja")
+    '8:00～24:00'
+    """
     dash, long_dash = pick(lang, ("-", " - "), ("～", "～"))
     first = format_clock(start, lang)
     if end.date() == start.date():
-        return f"{day} {first}{dash}{format_clock(end, lang)}"
+        return f"{first}{dash}{format_clock(end, lang)}"
     if end.date() == start.date() + timedelta(days=1) and end.time() == end.time().min:
-        return f"{day} {first}{dash}24:00"
-    return f"{day} {first}{long_dash}{format_day(end.date(), lang)} {format_clock(end, lang)}"
+        return f"{first}{dash}24:00"
+    return f"{first}{long_dash}{format_day(end.date(), lang)} {format_clock(end, lang)}"
 
 
 def format_duration(seconds: float, lang: LangLike = Lang.EN) -> str:

@@ -1,4 +1,4 @@
-"""``chukan-schedule next OP TIMESTAMP``: the window of an operation open now (until when), and the next one."""
+"""``chukan-schedule next OP TIMESTAMP``: an operation's window open at an instant (until when), and the next one."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         until = format_instant(now.end.astimezone(plan.tz), lang)
         window = window_text(now, plan, lang)
         clauses = ", ".join(now.clauses)
-        lines.append(msg("out.open_now", operation=op, end=until, window=window, clauses=clauses).text(lang))
+        lines.append(
+            msg("out.open_now", operation=op, instant=when, end=until, window=window, clauses=clauses).text(lang)
+        )
     if w is None:
         end = format_instant(plan.coverage_end.astimezone(plan.tz), lang)
         lines.append(msg("out.next_none", operation=op, instant=when, end=end).text(lang))
