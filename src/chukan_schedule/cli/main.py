@@ -26,7 +26,7 @@ from .output import (
     silence_stdout,
     write_stdout,
 )
-from .parsing import PROG, Parser, add_common, default_lang, load_plan, printable, scan_lang
+from .parsing import PROG, Parser, SayInEnglish, add_common, default_lang, load_plan, printable, scan_lang
 from .translation import Translations, help_text
 
 #: The subcommands, in the order ``--help`` lists them; each is the module ``cmd_<name>`` beside this one,
@@ -123,11 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(scan_lang(arguments) or default_lang(), only=_command_in(arguments))
     try:
-        args, extras = parser.parse_known_args(arguments)
-        if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
-            sub = parser if args.command is None else _subparser(parser, args.command)
-            sub_lang = sub.lang if isinstance(sub, Parser) else Lang.EN
-            sub.error(Translations(sub_lang).gettext("unrecognized arguments: %s") % " ".join(extras))
+        try:
+            args = _parse(parser, arguments)
+        except SayInEnglish:  # a usage error standard error cannot hold in its language
+            parser = build_parser(Lang.EN, only=_command_in(arguments))
+            args = _parse(parser, arguments)
     except SystemExit as exc:  # --help, --version, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_ERROR
     except StdoutError as exc:  # --help or --version into a closed, full or too narrow standard output
@@ -165,6 +165,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback: say what broke, in one line
         return _fail(msg("cli.internal", type=type(exc).__name__, detail=str(exc)), lang)
+
+
+def _parse(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
+    """``arguments`` parsed; an unknown one is a usage error of the subcommand that was given."""
+    args, extras = parser.parse_known_args(arguments)
+    if extras:  # say it as the subcommand's parser, whose --help lists what it accepts
+        sub = parser if args.command is None else _subparser(parser, args.command)
+        sub_lang = sub.lang if isinstance(sub, Parser) else Lang.EN
+        sub.error(Translations(sub_lang).gettext("unrecognized arguments: %s") % " ".join(extras))
+    return args
 
 
 def _print_help(parser: argparse.ArgumentParser, lang: Lang) -> int:

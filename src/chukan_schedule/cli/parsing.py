@@ -19,7 +19,7 @@ from ..lang import Lang, LangLike
 from ..messages import Listing, msg
 from ..model import Operation
 from ..timeinput import TimestampFormatError, parse_timestamp
-from .output import EXIT_ERROR, CliError, flush_stdout, write_stdout
+from .output import EXIT_ERROR, CliError, encodable, flush_stdout, write_stdout
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -46,6 +46,10 @@ class Once(argparse.Action):
         if getattr(namespace, self.dest, None) is not None:
             raise argparse.ArgumentError(self, msg("cli.operation_once").text(current_lang()))
         setattr(namespace, self.dest, values)
+
+
+class SayInEnglish(Exception):
+    """A usage error in a language standard error cannot hold (an ASCII locale): say it in English."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -96,7 +100,10 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         line = msg("cli.see_help", message=printable(message, self.lang), prog=self.prog)
-        self.exit(EXIT_ERROR, msg("cli.error_line", prog=PROG, message=line).text(self.lang) + "\n")
+        text = msg("cli.error_line", prog=PROG, message=line).text(self.lang) + "\n"
+        if self.lang is not Lang.EN and not encodable(text, sys.stderr):
+            raise SayInEnglish  # main parses again in English: argparse's words cannot be translated back
+        self.exit(EXIT_ERROR, text)
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
