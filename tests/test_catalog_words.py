@@ -106,8 +106,11 @@ def test_a_cut_word_keeps_its_quotes_and_punctuation_and_counts_only_itself() ->
         == "invalid choice: '" + "d" * 200 + "'… (1001 characters) (choose"
     )
     assert printable(f"error: {word}: cannot read") == "error: " + "d" * 200 + "… (1001 characters): cannot read"
-    assert printable(f"「{word}」、", Lang.JA) == "「" + "d" * 200 + "」…（1001文字）、"
+    assert printable(f"「{word}」、", Lang.JA) == "「" + "d" * 200 + "…（1001文字）」、"
     assert printable(f"引数 COMMAND：'{word}' は", Lang.JA) == "引数 COMMAND：'" + "d" * 200 + "'…（1001文字） は"
+    # A file name glued to its reason, as Japanese writes it: the reason stays, the count is the name's.
+    said = printable(f"計画ファイル {word}（ファイル名が長すぎます）", Lang.JA)
+    assert said == "計画ファイル " + "d" * 200 + "…（1001文字）（ファイル名が長すぎます）"
 
 
 @pytest.mark.parametrize(("lang", "marker"), [("ja", r"…（1500文字）"), ("en", r"… \(1500 characters\)")])

@@ -14,16 +14,25 @@ def columns_80(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
 
 
-@pytest.mark.usefixtures("columns_80")
+@pytest.mark.parametrize("columns", [40, 55, 80])
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_help_line_fits_an_80_column_terminal(
-    capsys: pytest.CaptureFixture[str], lang: str, command: str
+def test_every_help_line_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int, lang: str, command: str
 ) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
     status, out, _ = run(capsys, "--lang", lang, *([command] if command else []), "--help")
     assert status == 0
-    too_wide = [line for line in out.splitlines() if width(line) > 80]
+    too_wide = [line for line in out.splitlines() if width(line) > columns]
     assert too_wide == []
+
+
+@pytest.mark.usefixtures("columns_80")
+def test_japanese_closing_marks_never_start_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in COMMANDS:
+        _, out, _ = run(capsys, "--lang", "ja", *([command] if command else []), "--help")
+        starts = [line.strip()[:1] for line in out.splitlines() if line.strip()]
+        assert [c for c in starts if c in "、。）」："] == []
 
 
 @pytest.mark.usefixtures("columns_80")

@@ -197,7 +197,8 @@ def test_japanese_help_is_wrapped_by_terminal_columns() -> None:
         "次の時間帯は？",
     ]
     assert all(display_width(line) <= 40 for line in lines)
-    # closing punctuation stays on its line; an opening bracket goes down with what it opens
-    assert wrap_display("あいうえお、かきくけ", 10) == ["あいうえお、", "かきくけ"]
+    # closing punctuation never starts a line: the character before it goes down with it (追い出し),
+    # so the line still fits; an opening bracket goes down with what it opens
+    assert wrap_display("あいうえお、かきくけ", 10) == ["あいうえ", "お、かきく", "け"]
     assert wrap_display("あいう（えお）", 8) == ["あいう", "（えお）"]
     assert wrap_display("2017-07-15T10:00:00.123456 です", 10) == ["2017-07-15T10:00:00.123456", "です"]

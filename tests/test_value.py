@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import weakref
 from datetime import date, datetime, timedelta, timezone
 
 import attrs
@@ -80,3 +81,36 @@ def test_a_slot_without_its_annotation_is_refused_at_once() -> None:
 
             def __init__(self, x: int) -> None:
                 _set(self, "x", x)
+
+
+class MyReason(Reason):
+    pass
+
+
+class Tagged(Reason):
+    __slots__ = ("tag",)
+    tag: str
+
+    def __init__(self, clause: str, en: str, ja: str, tag: str = "") -> None:
+        super().__init__(clause, en, ja)
+        _set(self, "tag", tag)
+
+
+def test_a_subclass_keeps_its_base_fields_and_can_add_its_own() -> None:
+    r = MyReason("H", "a", "b")
+    assert repr(r) == "MyReason(clause='H', en='a', ja='b')"
+    assert MyReason.__match_args__ == ("clause", "en", "ja")
+    assert pickle.loads(pickle.dumps(r)) == r
+    assert r != Reason("H", "a", "b")  # another class: not equal, as attrs compared them
+    t = Tagged("H", "a", "b", "x")
+    assert fields(Tagged) == ("clause", "en", "ja", "tag")
+    assert repr(t) == "Tagged(clause='H', en='a', ja='b', tag='x')"
+    assert evolve(t, tag="y").tag == "y"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        t.tag = "z"  # type: ignore[misc]
+
+
+def test_a_weak_reference_may_point_at_a_value() -> None:
+    decision = JULY_2017.check("linkage", datetime(2017, 7, 18, 10))
+    ref = weakref.ref(decision)
+    assert ref() is decision

@@ -66,20 +66,24 @@ def _frozen() -> AttributeError:
 class Value:
     """Base of a written-out frozen value class: the fields are the subclass's ``__slots__``."""
 
-    __slots__ = ()
-    #: The fields, in order: the class's own ``__slots__``.
+    __slots__ = ("__weakref__",)  # as attrs' classes: a weak reference (a cache's key) may point at one
+    #: The fields, in order: the base's, then the class's own ``__slots__``.
     _fields: ClassVar[tuple[str, ...]] = ()
     #: Fields compared but left out of the hash (a read-only mapping has no hash).
     _unhashed: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        # The fields in the order they are annotated (``__slots__`` holds the same names, in any order).
-        slots = set(cls.__dict__["__slots__"])
+        # The base's fields, then the class's own in the order they are annotated (its ``__slots__``
+        # holds the same names, in any order).  A subclass that adds no slots keeps its base's fields.
+        own = cls.__dict__.get("__slots__", ())
+        slots = {own} if isinstance(own, str) else set(own)
+        slots -= {"__weakref__", "__dict__"}
         # (the class's own annotations on 3.10+; not inspect.get_annotations, whose import is dear at start)
-        cls._fields = tuple(name for name in cls.__annotations__ if name in slots)
-        if set(cls._fields) != slots:
+        added = tuple(name for name in cls.__annotations__ if name in slots)
+        if set(added) != slots:
             raise TypeError(f"{cls.__qualname__}: every name in __slots__ needs its annotation, and only those")
+        cls._fields = cls._fields + added  # the base's, inherited as a class attribute
         setattr(cls, "__match_args__", cls._fields)  # noqa: B010 - typing.NamedTuple's way
 
     def _values(self) -> tuple[Any, ...]:
@@ -96,7 +100,8 @@ class Value:
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{self.__class__.__qualname__}({inner})"
+        name = self.__class__.__qualname__.rsplit(">.", 1)[-1]  # as attrs: a class made in a function, by its name
+        return f"{name}({inner})"
 
     def __setattr__(self, name: str, value: object) -> None:
         raise _frozen()

@@ -147,6 +147,10 @@ WORD_LIMIT, WORD_SHOWN, LINE_LIMIT = 1000, 200, 2000
 _EDGES = re.compile(r"((?:[^\s\"'(\[{「（]{0,40}?[\"'(\[{「（]+)?)(.*?)([\"'」）)\]}]*)([,.:;、。：]*)", re.DOTALL)
 
 
+# Japanese brackets and punctuation: where a long word is split before its pieces are cut.
+_JA_MARKS = re.compile(r"([（）「」『』、。：]+)")
+
+
 def printable(message: str, lang: LangLike = Lang.EN) -> str:
     """One bounded line with no control characters: a file name cannot move the cursor or forge a line.
 
@@ -162,7 +166,12 @@ def printable(message: str, lang: LangLike = Lang.EN) -> str:
             return word
         return msg("fmt.cut_word", word=lead + core[:WORD_SHOWN] + closing, length=len(core)).text(lang) + rest
 
-    words = (word if len(word) <= WORD_LIMIT else cut(word) for word in message.split())
+    def cut_pieces(word: str) -> str:
+        # Japanese glues a file name to what follows (xxx（理由）): each piece between its brackets
+        # and punctuation is cut on its own, so the reason stays and the count is the name's.
+        return "".join(cut(piece) if len(piece) > WORD_LIMIT else piece for piece in _JA_MARKS.split(word))
+
+    words = (word if len(word) <= WORD_LIMIT else cut_pieces(word) for word in message.split())
     flat = " ".join(words)
     if len(flat) > LINE_LIMIT:
         half = LINE_LIMIT // 2

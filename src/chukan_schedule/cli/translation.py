@@ -111,29 +111,78 @@ def wrap_display(text: str, width: int, *, words_only: bool = False) -> list[str
     """``text`` in lines of at most ``width`` terminal columns (a wide character takes two).
 
     Japanese breaks between any two characters, English between words (``words_only``: only
-    between words, for English text that quotes Japanese terms); a word longer than a line is
-    kept whole.
+    between words, for English text that quotes Japanese terms; a word wider than a line is
+    then broken as Japanese is).  Closing punctuation never starts a line: the character before
+    it goes down with it (追い出し); an opening bracket never ends one.
 
-    >>> wrap_display("read a sheet (本番用副本登録進捗状況集計シート) and advise", 30, words_only=True)
+    >>> wrap_display("read a sheet (本番用副本登録進捗状況集計シート) and advise", 36, words_only=True)
     ['read a sheet', '(本番用副本登録進捗状況集計シート)', 'and advise']
+    >>> wrap_display("計画ファイル（TOML）", 16)
+    ['計画ファイル', '（TOML）']
+    >>> wrap_display("書き込みます（原子的に）。", 24)
+    ['書き込みます（原子的', 'に）。']
     """
+    tokens: list[str] = (_WORD if words_only else _TOKEN).findall(" ".join(text.split()))
+    if words_only:
+        tokens = [piece for t in tokens for piece in (_TOKEN.findall(t) if display_width(t) > width else [t])]
     lines: list[str] = []
-    line = ""
-    for token in (_WORD if words_only else _TOKEN).findall(" ".join(text.split())):
+    line: list[str] = []  # the current line's tokens, a space as " "
+    used = 0
+    for token in tokens:
         if token.isspace():
-            line += " " if line else ""
+            if line:
+                line.append(" ")
+                used += 1
             continue
-        candidate = line + token
-        if not line or display_width(candidate) <= width or token[0] in _NO_LINE_START:
-            line = candidate
-        else:
-            carried = ""
-            while line and line[-1] in _NO_LINE_END:
-                line, carried = line[:-1], line[-1] + carried
-            lines.append(line.rstrip())
-            line = carried + token
-    if line.strip():
-        lines.append(line.rstrip())
+        size = display_width(token)
+        if not line or used + size <= width:
+            line.append(token)
+            used += size
+            continue
+        carried = [token]
+        while line and line[-1] == " ":
+            line.pop()
+        if (
+            token[0] in _NO_LINE_START
+        ):  # 追い出し: the closing marks before it, and the character they close, go down too
+            k = len(line)
+            while k > 0 and line[k - 1][0] in _NO_LINE_START:
+                k -= 1
+            if k > 1 and line[k - 1] != " ":
+                carried[:0] = line[k - 1 :]
+                del line[k - 1 :]
+            else:  # nothing to push down: it hangs
+                line.append(token)
+                used += size
+                continue
+        while len(line) > 1 and line[-1] in _NO_LINE_END:
+            carried.insert(0, line.pop())
+        lines.append("".join(line).rstrip())
+        line = carried
+        used = display_width("".join(line))
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+# One part of a usage line, as argparse splits it: a bracketed group, a parenthesised one, or a word.
+_USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
+
+
+def _usage_lines(parts: list[str], indent: str, width: int, first: str | None = None) -> list[str]:
+    """``parts`` joined by spaces in lines of at most ``width`` columns, each after ``indent``
+    (the first after ``first`` instead, when given); a part wider than a line stands alone."""
+    lines: list[str] = []
+    line = first if first is not None else indent
+    filled = False
+    for part in parts:
+        if filled and display_width(line) + 1 + display_width(part) > width:
+            lines.append(line)
+            line, filled = indent, False
+        line += (" " if filled else "") + part
+        filled = True
+    if filled or first is not None:
+        lines.append(line)
     return lines
 
 
@@ -190,19 +239,32 @@ class HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
     def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
-        # argparse measures the prefix (使い方：) in characters; a wide one takes two columns each:
-        # wrap within the columns left, and indent the continuation lines by the columns it takes.
-        shown = getattr(argparse, "_")("usage: ") if prefix is None else prefix  # noqa: B009 - as argparse says it
-        extra = display_width(shown) - len(shown)
-        if not extra:
+        """argparse's usage, wrapped by terminal columns (使い方： takes eight): the arguments follow
+        the program's name when they fit beside it, else go under the prefix; the positionals
+        start a line of their own once the usage wraps, as argparse does."""
+        if usage is not None:
             return super()._format_usage(usage, actions, groups, prefix)
-        self._width -= extra
-        try:
-            text = super()._format_usage(usage, actions, groups, prefix)
-        finally:
-            self._width += extra
-        first, *rest = text.split("\n")
-        return "\n".join([first, *(" " * extra + line if line.startswith(" ") else line for line in rest)])
+        if prefix is None:
+            prefix = getattr(argparse, "_")("usage: ")  # noqa: B009 - as argparse says it
+        prog = self._prog
+        optionals = [a for a in actions if a.option_strings]
+        positionals = [a for a in actions if not a.option_strings]
+        opt_parts = _USAGE_PART.findall(self._format_actions_usage(optionals, groups))
+        pos_parts = _USAGE_PART.findall(self._format_actions_usage(positionals, groups))
+        width = self._width - self._current_indent
+        one = " ".join([prog, *opt_parts, *pos_parts])
+        if display_width(prefix + one) <= width:
+            return f"{prefix}{one}\n\n"
+        widest = max(map(display_width, opt_parts + pos_parts), default=0)
+        beside = display_width(prefix + prog) + 1
+        if beside + widest <= width:  # the arguments beside the program's name
+            indent = " " * beside
+            lines = _usage_lines([prog, *opt_parts], indent, width, first=prefix)
+            lines += _usage_lines(pos_parts, indent, width)
+        else:  # the name alone on the first line, the arguments under the prefix
+            indent = " " * display_width(prefix)
+            lines = [prefix + prog, *_usage_lines(opt_parts, indent, width), *_usage_lines(pos_parts, indent, width)]
+        return "\n".join(lines) + "\n\n"
 
     class _Section(argparse.HelpFormatter._Section):
         """A section of the help; its heading ends in a full-width 「：」 in Japanese (argparse writes ':')."""
