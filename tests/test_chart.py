@@ -253,7 +253,7 @@ def test_bars_have_tooltips(en: ET.Element) -> None:
     ja = ET.fromstring(render_svg(JULY_2017, "ja"))
     title = rect_of(ja, "code_acquisition", "2017-07-16T09:00:00+09:00").find(f"{NS}title")
     assert title is not None
-    assert title.text == "符号取得: 2017-07-16 09:00～17:00 JST [N6]"
+    assert title.text == "符号取得：2017-07-16 9:00～17:00 JST [N6]"
 
 
 def test_milestones_are_marked(en: ET.Element) -> None:

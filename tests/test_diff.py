@@ -73,7 +73,7 @@ def test_weekday_linkage_moved() -> None:
     ]
     assert changes.lines("ja")[:2] == [
         "計画 2017-07（改訂 0）→ 2017-07（改訂 1）：変更 10 件",
-        "7月18日（火）　情報連携：8:00～21:00 から 9:00～21:00 に変更",
+        "7月18日（火）の情報連携：8:00～21:00 から 9:00～21:00 に変更",
     ]
 
 
@@ -103,8 +103,8 @@ def test_later_start_mode_windows_and_milestones() -> None:
     assert f"Milestone {title}: moved from Tue 18 Jul to Wed 19 Jul" in en
     ja = changes.lines("ja")
     assert "7月3日（月）～7月7日（金）：稼働モード テスト（総合運用テスト実行モード） → 通常（通常実行モード）" in ja
-    assert "7月18日（火）　情報連携：8:00～21:00 は不可に（取りやめ）" in ja
-    assert "7月3日（月）　副本登録：8:00～24:00 が新たに可能" in ja
+    assert "7月18日（火）の情報連携：8:00～21:00 は不可に（取りやめ）" in ja
+    assert "7月3日（月）の副本登録：8:00～24:00 が新たに可能" in ja
     # Day by day: the mode first, then the windows in day and operation order, then the milestones.
     assert en[1].startswith("Mon 3 Jul–Fri 7 Jul") and en[2].startswith("Mon 3 Jul, registration")
     assert en[5].startswith("Mon 3 Jul, linkage test") and en[6].startswith("Tue 4 Jul, registration")
@@ -182,3 +182,15 @@ def test_a_milestone_reworded() -> None:
     changes = compare(JULY_2017, parse_plan(text))
     assert changes.lines("en")[1:] == [f"Milestone {old.en} (Tue 18 Jul): now “Linkage starts”"]
     assert changes.lines("ja")[1:] == [f"日程「{old.ja}」（7月18日（火））：「情報連携開始」に変更"]
+
+
+def test_a_zone_change_is_said_and_named_on_the_hours() -> None:
+    # The same wall clock in New York: every window is another instant (07-03 08:00 JST is
+    # 07-02 19:00 EDT), so the hours read the same and must carry their zones.
+    moved = parse_plan(edit(('timezone = "Asia/Tokyo"', 'timezone = "America/New_York"')))
+    en = compare(JULY_2017, moved).lines("en")
+    assert en[1] == "Time zone Asia/Tokyo → America/New_York: every window is another instant"
+    assert "Mon 3 Jul, linkage test: moved from 08:00-21:00 JST to 08:00-21:00 EDT" in en
+    ja = compare(JULY_2017, moved).lines("ja")
+    assert ja[1] == "タイムゾーン Asia/Tokyo → America/New_York：すべての時間帯が別の時刻になります"
+    assert "7月3日（月）の情報連携のテスト・運用確認：8:00～21:00 JST から 8:00～21:00 EDT に変更" in ja

@@ -57,9 +57,9 @@ def test_plan_file_revision_and_revised() -> None:
     ("revision", "revised", "message"),
     [
         ("-1", None, "revision: expected an integer >= 0, got -1"),
-        ("true", None, "revision: expected an integer >= 0, got True"),
+        ("true", None, "revision: expected an integer >= 0, got true"),
         ('"1"', None, "revision: expected an integer, got '1'"),
-        ("1", "2017-07-14", "revised: expected a date-time such as 2017-07-14T18:00:00+09:00, got datetime.date"),
+        ("1", "2017-07-14", "revised: expected a date-time such as 2017-07-14T18:00:00+09:00, got 2017-07-14"),
     ],
 )
 def test_bad_revision_says_what_is_accepted(revision: str, revised: str | None, message: str) -> None:

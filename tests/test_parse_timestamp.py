@@ -155,7 +155,7 @@ INVALID: list[tuple[str, str]] = [
     ("2017-07-15T10:00+24:00", "offset"),
     ("2017-07-15T10:00 PST", "after the time"),
     ("2017-07-15T10:00:00 extra", "after the time"),
-    ("2017年7月15日(金) 10時", "weekday (金) does not match 2017-07-15"),
+    ("2017年7月15日(金) 10時", "weekday (金) does not match 2017-07-15 (Sat)"),
     ("平成0年7月15日", "era year 0 does not exist"),
     ("平成31年5月1日", "2019-05-01 is not in the 平成 era (1989-01-08..2019-04-30)"),
     ("平成1年1月7日", "1989-01-07 is not in the 平成 era"),

@@ -145,7 +145,7 @@ def test_embedded_plan_round_trips_through_a_file(tmp_path: Path) -> None:
         (
             "first_day = 2017-07-01\nlast_day = 2017-07-31",
             "first_day = 2017-07-01T00:00:00\nlast_day = 2017-07-31",
-            r": coverage\.first_day: expected a date such as 2017-07-01, got datetime",
+            r": coverage\.first_day: expected a date such as 2017-07-01, got 2017-07-01T00:00:00$",
         ),
         (
             'days = "rest_day"',
@@ -218,3 +218,14 @@ def test_unreadable_and_invalid_files(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe format = 1")
     with pytest.raises(PlanFileError, match=r"bad\.toml: not UTF-8 text"):
         load_plan(bad)
+
+
+def test_a_toml_time_in_place_of_a_clock_text_is_shown_as_the_file_writes_it(tmp_path: Path) -> None:
+    # hours = [08:00:00, 21:00:00] are TOML local times, not the 'HH:MM' texts a plan file takes.
+    text = JULY_TEXT.replace('hours = ["08:00", "21:00"]', "hours = [08:00:00, 21:00:00]", 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, "utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(bad)
+    assert str(caught.value).endswith("got 08:00:00")
+    assert "datetime" not in str(caught.value)

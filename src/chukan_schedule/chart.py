@@ -141,10 +141,12 @@ def _wrap(s: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _clock(t: datetime, day_start: datetime) -> str:
+def _clock(t: datetime, day_start: datetime, lang: str = "en") -> str:
+    """``08:00`` (``8:00`` in Japanese, as people write it); ``24:00`` for the midnight ending the day."""
     if t - day_start >= timedelta(days=1):
         return "24:00"
-    return f"{t:%H:%M}" if t.second == 0 and t.microsecond == 0 else f"{t:%H:%M:%S.%f}"
+    text = f"{t:%H:%M}" if t.second == 0 and t.microsecond == 0 else f"{t:%H:%M:%S.%f}"
+    return text[1:] if lang == "ja" and text.startswith("0") else text
 
 
 @attrs.frozen
@@ -560,11 +562,12 @@ def _draw_windows(svg: ET.Element, plan: Plan, layout: _Layout, index_of: dict[d
                     rect.set("stroke-dasharray", "5 3")
                 if y1 - y0 >= 2 * lane_w:
                     markers.append((op, x + (lane_w - 1.5) / 2, y0 + (lane_w - 1.5) / 2 + 1))
-                hours = msg("fmt.range", first=_clock(piece.start, d0), last=_clock(piece.end, d0)).text(lang)
-                name = Text(f"{op.en} ({op.ja})", op.ja).text(lang)
+                hours = msg("fmt.range", first=_clock(piece.start, d0, lang), last=_clock(piece.end, d0, lang))
+                name = Text(f"{op.en} ({op.ja})", op.ja)
+                clauses = ", ".join(window.clauses)
+                tip = msg("chart.window_tip", name=name, day=piece.day.isoformat(), hours=hours, clauses=clauses)
                 note = msg("chart.expected").text(lang) if expected else ""
-                tooltip = f"{name}: {piece.day.isoformat()} {hours} JST [{', '.join(window.clauses)}]"
-                _sub(rect, "title", f"{tooltip} {note}".rstrip())
+                _sub(rect, "title", f"{tip.text(lang)} {note}".rstrip())
     marks = _sub(svg, "g", class_="markers")
     for op, cx, cy in markers:
         _marker(marks, op, cx, cy, lane_w - 2.5)

@@ -84,13 +84,16 @@ class PlanDiff:
         if not self:
             return [heading.text(lang), msg("diff.none").text(lang)]
         out = [heading]
+        zoned = old.tz != new.tz  # the same wall clock is another instant: say the zone, and name it on the hours
+        if zoned:
+            out.append(msg("diff.zone", old=str(old.tz), new=str(new.tz)))
         for mc in self.modes:
             days = format_days(mc.first_day, mc.last_day, lang)
             out.append(msg("diff.mode", days=days, old=_mode(mc.old), new=_mode(mc.new)))
         for w in self.windows:
             # The hours as the command line writes a window's (08:00-21:00, 8:00～21:00).
-            old_hours = format_window_hours(*w.old, lang) if w.old is not None else ""
-            new_hours = format_window_hours(*w.new, lang) if w.new is not None else ""
+            old_hours = _hours(w.old, lang, zoned)
+            new_hours = _hours(w.new, lang, zoned)
             day = format_short_day(w.day, lang)
             out.append(msg(_WINDOW_CHANGE[w.change], day=day, op=w.operation, old=old_hours, new=new_hours))
         for c in self.milestones:
@@ -220,6 +223,14 @@ def _milestones(old: Plan, new: Plan) -> tuple[MilestoneChange, ...]:
 
 #: The line of each kind of window change.
 _WINDOW_CHANGE = {"moved": "diff.moved", "opened": "diff.opened", "removed": "diff.removed"}
+
+
+def _hours(span: tuple[datetime, datetime] | None, lang: str, zoned: bool) -> str:
+    """A window's hours (none: empty), with its zone's abbreviation when the plans' zones differ."""
+    if span is None:
+        return ""
+    hours = format_window_hours(*span, lang)
+    return f"{hours} {span[0].tzname()}" if zoned else hours
 
 
 def _mode(mode: Mode | None) -> Mode | Message:

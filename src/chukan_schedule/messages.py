@@ -296,7 +296,7 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "ts.weekday",
-            en="the weekday ({given}) does not match {date}, a {actual}曜日",
+            en="the weekday ({given}) does not match {date} ({actual})",
             ja="曜日（{given}）が {date}（{actual}曜日）と合いません",
         ),
         Msg(
@@ -1061,6 +1061,8 @@ CATALOG: dict[str, Msg] = {
         Msg("chart.mode.normal", en="normal mode", ja="通常"),
         # A day's tooltip: {day} is render.format_day, {holiday} its holiday after a space, or nothing.
         Msg("chart.band_title", en="{day}{holiday}: {mode} — {period}", ja="{day}{holiday}：{mode} — {period}"),
+        # A window's tooltip: registration (副本登録): 2017-07-13 08:00–24:00 JST [H].
+        Msg("chart.window_tip", en="{name}: {day} {hours} JST [{clauses}]", ja="{name}：{day} {hours} JST [{clauses}]"),
         # ---- what changed between two plans (diff.py) ----
         Msg(
             "diff.heading",
@@ -1068,14 +1070,19 @@ CATALOG: dict[str, Msg] = {
             ja="計画 {old}（改訂 {old_rev}）→ {new}（改訂 {new_rev}）：変更 {n} 件",
         ),
         Msg("diff.none", en="No changes.", ja="変更はありません。"),
+        Msg(
+            "diff.zone",
+            en="Time zone {old} → {new}: every window is another instant",
+            ja="タイムゾーン {old} → {new}：すべての時間帯が別の時刻になります",
+        ),
         Msg("diff.mode", en="{days}: mode {old} → {new}", ja="{days}：稼働モード {old} → {new}"),
         Msg("diff.not_covered", en="not covered", ja="範囲外"),
-        Msg("diff.moved", en="{day}, {op}: moved from {old} to {new}", ja="{day}　{op}：{old} から {new} に変更"),
-        Msg("diff.opened", en="{day}, {op}: opened {new}", ja="{day}　{op}：{new} が新たに可能"),
+        Msg("diff.moved", en="{day}, {op}: moved from {old} to {new}", ja="{day}の{op}：{old} から {new} に変更"),
+        Msg("diff.opened", en="{day}, {op}: opened {new}", ja="{day}の{op}：{new} が新たに可能"),
         Msg(
             "diff.removed",
             en="{day}, {op}: removed {old} (no longer possible)",
-            ja="{day}　{op}：{old} は不可に（取りやめ）",
+            ja="{day}の{op}：{old} は不可に（取りやめ）",
         ),
         Msg("diff.milestone_added", en="Milestone added: {title} ({new})", ja="日程の追加：{title}（{new}）"),
         Msg("diff.milestone_removed", en="Milestone removed: {title} ({old})", ja="日程の削除：{title}（{old}）"),

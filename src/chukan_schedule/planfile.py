@@ -74,6 +74,22 @@ _KEYS = {
 }  # fmt: skip
 
 
+def _shown(value: object) -> str:
+    """A value of the plan file for an error, its dates and times as TOML writes them: ``'text'``,
+    ``08:00:00``, ``2017-07-01``, ``[1, 2]``, ``true`` (not Python's ``datetime.time(8, 0)``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, (date, time, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_shown(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
 def load_plan(path: str | PathLike[str]) -> Plan:
     """Read a plan file (the same shape as the embedded July 2017 plan) and compile it.
 
@@ -302,7 +318,7 @@ class _Reader:
         value = table[key]
         # tomllib gives datetime for dates with a time part: a datetime is not a date here.
         if not isinstance(value, kind) or (kind is date and hasattr(value, "hour")):
-            raise self.fail(full, msg("plan.kind", kind=_kind(kind), value=repr(value)))
+            raise self.fail(full, msg("plan.kind", kind=_kind(kind), value=_shown(value)))
         return value
 
     def text(self, table: Mapping[str, Any], key: str, where: str) -> str:
@@ -328,7 +344,7 @@ class _Reader:
         self.known_keys(raw, "", "")
         fmt = self.get(raw, "format", "", int)
         if fmt != 1 or isinstance(fmt, bool):  # true == 1 in Python, but is not the format 1
-            raise self.fail("format", msg("plan.format", value=repr(fmt)))
+            raise self.fail("format", msg("plan.format", value=_shown(fmt)))
         tz = zone(self, self.text(raw, "timezone", ""))
         coverage = self.get(raw, "coverage", "", dict)
         self.known_keys(coverage, "coverage", "coverage")
@@ -343,7 +359,7 @@ class _Reader:
         ids = [m.id for m in milestones]
         for i, m in enumerate(milestones):
             if ids.index(m.id) != i:
-                raise self.fail(f"milestone[{i}].id", msg("plan.duplicate_id", id=repr(m.id)))
+                raise self.fail(f"milestone[{i}].id", msg("plan.duplicate_id", id=_shown(m.id)))
         by_id = {m.id: m for m in milestones}
         periods = tuple(self.period(t, f"period[{i}]") for i, t in enumerate(self.tables(raw, "period")))
         check_periods(self.source, periods, first, last)
@@ -373,7 +389,7 @@ class _Reader:
         """The optional ``revision`` (an integer >= 0) and ``revised`` (an instant) of a corrected plan."""
         revision = self.get(raw, "revision", "", int, 0)
         if isinstance(revision, bool) or revision < 0:
-            raise self.fail("revision", msg("plan.revision", value=repr(revision)))
+            raise self.fail("revision", msg("plan.revision", value=_shown(revision)))
         revised = self.get(raw, "revised", "", datetime, None)
         if revised is not None and (revised.tzinfo is None or revised.utcoffset() is None):
             revised = revised.replace(tzinfo=tz)
@@ -407,14 +423,14 @@ class _Reader:
             return {"expected": value, "end_expected": False}
         if value == "end":
             return {"expected": False, "end_expected": True}
-        raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=repr(value)))
+        raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=_shown(value)))
 
     def mode(self, value: object, key: str) -> Mode:
         try:
             return Mode(value)
         except ValueError:
             valid = Listing(tuple(repr(m.value) for m in Mode))
-            raise self.fail(key, msg("plan.one_of", valid=valid, value=repr(value))) from None
+            raise self.fail(key, msg("plan.one_of", valid=valid, value=_shown(value))) from None
 
     def period(self, t: Mapping[str, Any], where: str) -> Period:
         self.known_keys(t, "period", where)
@@ -441,14 +457,14 @@ class _Reader:
                 return None
             if hh < 24 and mm < 60:
                 return time(hh, mm)
-        raise self.fail(key, msg("plan.clock", latest="24:00" if allow_24 else "23:59", value=repr(value)))
+        raise self.fail(key, msg("plan.clock", latest="24:00" if allow_24 else "23:59", value=_shown(value)))
 
     def rule(self, t: Mapping[str, Any], where: str, milestones: Mapping[str, Milestone]) -> Rule:
         self.known_keys(t, "rule", where)
         subject = self.get(t, "subject", where, str)
         if subject not in _SUBJECTS:
             valid = Listing(tuple(map(repr, _SUBJECTS)))
-            raise self.fail(f"{where}.subject", msg("plan.one_of", valid=valid, value=repr(subject)))
+            raise self.fail(f"{where}.subject", msg("plan.one_of", valid=valid, value=_shown(subject)))
         modes_raw = self.get(t, "modes", where, list)
         modes = frozenset(self.mode(m, f"{where}.modes") for m in modes_raw)
         if not modes or Mode.PLANNED_STOP in modes:
@@ -459,7 +475,7 @@ class _Reader:
             try:
                 day_type = DayType(days_raw)
             except ValueError:
-                raise self.fail(f"{where}.days", msg("plan.days", value=repr(days_raw))) from None
+                raise self.fail(f"{where}.days", msg("plan.days", value=_shown(days_raw))) from None
         first = last = None
         end_expected = False
         if "during" in t:
@@ -468,7 +484,7 @@ class _Reader:
             ref = self.get(t, "during", where, str)
             if ref not in milestones:
                 known = Listing(tuple(sorted(milestones)))
-                raise self.fail(f"{where}.during", msg("plan.during", known=known, value=repr(ref)))
+                raise self.fail(f"{where}.during", msg("plan.during", known=known, value=_shown(ref)))
             first, last = milestones[ref].first_day, milestones[ref].last_day
             end_expected = milestones[ref].end_expected
         elif "first_day" in t or "last_day" in t:
@@ -477,12 +493,12 @@ class _Reader:
         if "hours" in t:
             raw_hours = self.get(t, "hours", where, list)
             if len(raw_hours) != 2:
-                raise self.fail(f"{where}.hours", msg("plan.hours", value=repr(raw_hours)))
+                raise self.fail(f"{where}.hours", msg("plan.hours", value=_shown(raw_hours)))
             start = self.clock(raw_hours[0], f"{where}.hours[0]", allow_24=False)
             end = self.clock(raw_hours[1], f"{where}.hours[1]", allow_24=True)
             assert start is not None
             if end is not None and end <= start:
-                raise self.fail(f"{where}.hours", msg("plan.hours_order", value=repr(raw_hours)))
+                raise self.fail(f"{where}.hours", msg("plan.hours_order", value=_shown(raw_hours)))
             hours = (start, end)
         return Rule(
             subject=subject,
@@ -506,7 +522,7 @@ class _Reader:
         if value is True or value is False:
             return {"expected": value, "end_expected": False}
         if value != "end":
-            raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=repr(value)))
+            raise self.fail(f"{where}.expected", msg("plan.milestone_expected", value=_shown(value)))
         if last is None:
             raise self.fail(f"{where}.expected", msg("plan.expected_end"))
         return {"expected": False, "end_expected": True}

@@ -171,7 +171,9 @@ def to_iso(text: str) -> str:
     weekday = _WEEKDAY.match(rest)
     if weekday is not None:
         if _WEEKDAYS_JA.index(weekday["wd"]) != d.weekday():
-            raise _bad(text, "ts.weekday", given=weekday["wd"], date=d.isoformat(), actual=_WEEKDAYS_JA[d.weekday()])
+            from .render import WEEKDAYS  # here: only this mistake needs the weekdays' names
+
+            raise _bad(text, "ts.weekday", given=weekday["wd"], date=d.isoformat(), actual=WEEKDAYS[d.weekday()])
         rest = rest[weekday.end() :]
     if not rest:
         return d.isoformat()
