@@ -61,3 +61,13 @@ def test_an_english_help_quoting_japanese_keeps_each_term_whole(capsys: pytest.C
     # The sheet's Japanese name and headers are quoted whole, never cut across lines.
     for term in ("本番用副本登録進捗状況集計シート", "登録対象範囲（件数）の確認", "登録後の正確性の確認"):
         assert term in text
+
+
+def test_argparse_lists_in_japanese_take_the_japanese_comma(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--lang", "ja", "next")
+    assert status == 2 and out == ""
+    assert err == "chukan-schedule: エラー: 次の引数が必要です：OP、TIMESTAMP（'chukan-schedule next --help' を参照）\n"
+    status, _, err = run(capsys, "--lang", "ja", "bogus")
+    assert "選べる値：'check'、'windows'、'next'、" in err
+    status, _, err = run(capsys, "--lang", "en", "next")
+    assert "the following arguments are required: OP, TIMESTAMP;" in err

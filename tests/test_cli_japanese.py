@@ -159,7 +159,7 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         ),
         # Usage errors (argparse), each with where to look.
         (["check"], E + "次の引数が必要です：TIMESTAMP（'chukan-schedule check --help' を参照）"),
-        (["next"], E + "次の引数が必要です：OP, TIMESTAMP（'chukan-schedule next --help' を参照）"),
+        (["next"], E + "次の引数が必要です：OP、TIMESTAMP（'chukan-schedule next --help' を参照）"),
         (
             ["check", "2017-07-15", "--frobnicate"],
             E + "認識できない引数：--frobnicate（'chukan-schedule check --help' を参照）",
@@ -167,8 +167,8 @@ def japanese_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
         (
             ["bogus"],
             E
-            + "引数 COMMAND：'bogus' は選べません。選べる値：'check', 'windows', 'next', 'table', 'ics', 'diff', 'chart', "
-            "'progress', 'audit'（'chukan-schedule --help' を参照）",
+            + "引数 COMMAND：'bogus' は選べません。選べる値：'check'、'windows'、'next'、'table'、'ics'、'diff'、'chart'、"
+            "'progress'、'audit'（'chukan-schedule --help' を参照）",
         ),
         (
             ["check", "2017-07-15", "-o", "linkage", "--quiet", "--json"],

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ..engine import Plan
 from ..errors import LangError, OperationTypeError, UnknownOperationError
 from ..lang import Lang, LangLike
-from ..messages import Listing, msg
+from ..messages import ARGPARSE_JA, Listing, msg
 from ..model import Operation
 from ..timeinput import TimestampFormatError, parse_timestamp
 from .output import EXIT_ERROR, CliError, encodable, flush_stdout, write_stdout
@@ -46,6 +46,14 @@ class Once(argparse.Action):
         if getattr(namespace, self.dest, None) is not None:
             raise argparse.ArgumentError(self, msg("cli.operation_once").text(current_lang()))
         setattr(namespace, self.dest, values)
+
+
+#: Where argparse's Japanese messages (the catalog's translations of its own) start a list that
+#: argparse joins with ", ": the required arguments, the choices.
+_JA_LIST_LABELS = (
+    ARGPARSE_JA["the following arguments are required: %s"].split("%s")[0],
+    ARGPARSE_JA["invalid choice: %(value)r (choose from %(choices)s)"].split("%(choices)s")[0].rsplit("。", 1)[-1],
+)
 
 
 class SayInEnglish(Exception):
@@ -99,6 +107,11 @@ class Parser(argparse.ArgumentParser):
             super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:
+        if self.lang is Lang.JA:  # argparse joins its lists with ", ": Japanese lists take 「、」
+            for label in _JA_LIST_LABELS:
+                head, found, tail = message.partition(label)
+                if found:
+                    message = head + found + tail.replace(", ", "、")
         line = msg("cli.see_help", message=printable(message, self.lang), prog=self.prog)
         text = msg("cli.error_line", prog=PROG, message=line).text(self.lang) + "\n"
         if self.lang is not Lang.EN and not encodable(text, sys.stderr):
