@@ -25,9 +25,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Iterator
 from datetime import date, datetime, timezone
-from itertools import chain
+from itertools import chain, compress, islice, repeat
+from operator import add, contains, getitem, itemgetter, not_
 from typing import IO, Any, Protocol
 
 from .engine import Plan
@@ -216,6 +218,124 @@ def sniff_delimiter(first_line: str, name: str = "") -> str:
 Row = tuple[int, str, str, str, tuple[Operation | None, int, bool | None], tuple[str, Reason] | None, Reason | None]
 
 
+#: A block of a text file's lines is answered column by column when it has at least this many
+#: lines and every one is plain; otherwise in parts of this many lines, each as a block or else
+#: row by row.
+_SMALL_BLOCK = 256
+#: Line numbers as text: ``n`` below 10,000, and the last four digits of a larger one.
+_DIGITS = [str(n) for n in range(10000)]
+_DIGITS4 = [f"{n:04d}" for n in range(10000)]
+_DATE, _HOUR_MINUTE, _SECONDS = slice(None, 10), slice(10, 16), slice(16, None)
+_cut: Callable[[str, slice], str] = getitem  # a text's slice (typed)
+#: A plain timestamp's clock: its separator and HH:MM (" 09:30" or "T09:30") to "T09:30", and
+#: its seconds (":SS", or none) to ":SS" (":00"); each such text to its seconds from midnight.
+_CLOCK_TEXT = [f"T{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
+_CLOCKS = {f"{sep}{text[1:]}": text for sep in " T" for text in _CLOCK_TEXT}
+_CLOCK_VALUE = {text: i * 60 for i, text in enumerate(_CLOCK_TEXT)}
+_SECOND_TEXT = [f":{s:02d}" for s in range(60)]
+_SECONDS_OF = {"": _SECOND_TEXT[0], **{text: text for text in _SECOND_TEXT}}
+_SECOND_VALUE = {text: s for s, text in enumerate(_SECOND_TEXT)}
+
+
+class _Block:
+    """Answers a block of a text file's lines at once, column by column, when every line is plain.
+
+    Plain: no quote, carriage return or NUL once its line break is stripped, the time a naive
+    ``YYYY-MM-DD HH:MM[:SS]`` (or with a ``T``) on a day of the plan, the operation one of its
+    exact names: the rows :func:`rows`'s per-row fast path answers, and the same answers (each
+    day's span in seconds, the same counting keys), written the same way.  Each step is one
+    C-level pass over the block (``map`` over a column, a table lookup, a slice); a block with
+    any other row is refused (None) before anything is counted, and goes row by row.
+    """
+
+    def __init__(
+        self,
+        delim: str,
+        tcol: int,
+        ocol: int,
+        need: int,
+        base: dict[str, int] | int,
+        day_of: dict[str, int],
+        spans: list[range],
+        report: _Report,
+        offset: str,
+        tail: Callable[[int], str],
+    ) -> None:
+        self.delim = delim
+        self.need = need
+        self.time_of = itemgetter(tcol)
+        self.op_of = itemgetter(ocol)
+        self.base = base
+        self.day_of = day_of
+        self.spans = spans
+        self.outside_only = report.outside_only
+        _, self.prefix, between, _, before_at = report.layout()
+        quotes = report.plain_time()
+        # A row's pieces: [prefix and the line number's leading digits, its last digits,
+        # (time,) date, "THH:MM", ":SS", offset and tail]; the constant ones filled in per block.
+        self.between = [between + before_at] if quotes is None else [between + quotes[0], "", quotes[1] + before_at]
+        self.width = 6 + len(self.between)
+        self.shows_time = quotes is not None
+        self.offset = offset
+        self.tail = tail
+        self.ends = [""] * len(spans)  # per key: the offset and the tail, built once (never empty)
+
+    def answer(self, lines: list[str], line: int, first: str, counts: list[int]) -> tuple[str, str] | None:
+        """The report's text for ``lines`` (numbered from ``line + 1``, all below the same ten
+        thousand) and the next row's prefix; ``counts`` counted.  None: not every line plain."""
+        texts = list(map(str.rstrip, lines, repeat("\r\n")))
+        joined = "".join(texts)
+        if '"' in joined or "\r" in joined or "\0" in joined:
+            return None
+        try:
+            cells = list(map(str.split, texts, repeat(self.delim), repeat(self.need)))
+            times = list(map(self.time_of, cells))
+            dates = list(map(_cut, times, repeat(_DATE)))
+            days = map(self.day_of.__getitem__, dates)
+            base = self.base
+            if isinstance(base, int):
+                keys = list(map(base.__add__, days))
+            else:
+                keys = list(map(add, map(base.__getitem__, map(self.op_of, cells)), days))
+            clocks = list(map(_CLOCKS.__getitem__, map(_cut, times, repeat(_HOUR_MINUTE))))
+            seconds = list(map(_SECONDS_OF.__getitem__, map(_cut, times, repeat(_SECONDS))))
+        except (IndexError, KeyError):
+            return None
+        instants = map(add, map(_CLOCK_VALUE.__getitem__, clocks), map(_SECOND_VALUE.__getitem__, seconds))
+        allowed = list(map(contains, map(self.spans.__getitem__, keys), instants))
+        keys = list(map(add, keys, allowed))
+        for key, n in Counter(keys).items():
+            counts[key] += n
+        numbers = (_DIGITS4 if line + 1 >= 10000 else _DIGITS)[(line + 1) % 10000 : (line + 1) % 10000 + len(keys)]
+        if self.outside_only:
+            keep = list(map(not_, allowed))
+            numbers, times, dates = (
+                list(compress(numbers, keep)),
+                list(compress(times, keep)),
+                list(compress(dates, keep)),
+            )
+            clocks, seconds = list(compress(clocks, keep)), list(compress(seconds, keep))
+            keys = list(compress(keys, keep))
+            if not keys:
+                return "", first
+        ends = self.ends
+        for key in set(keys):
+            if not ends[key]:
+                ends[key] = self.offset + self.tail(key)
+        lead = str((line + 1) // 10000) if line + 1 >= 10000 else ""
+        width = self.width
+        parts = [self.prefix + lead, "", *self.between, "", "", "", ""] * len(keys)
+        parts[0] = first + lead
+        parts[1::width] = numbers
+        if self.shows_time:
+            parts[3::width] = times
+        parts[width - 4 :: width] = dates
+        parts[width - 3 :: width] = clocks
+        parts[width - 2 :: width] = seconds
+        parts[width - 1 :: width] = list(map(ends.__getitem__, keys))
+        return "".join(parts), self.prefix
+
+
 def audit(
     plan: Plan,
     log: IO[str] | Iterable[str],
@@ -252,7 +372,9 @@ def rows(
     """The rows of :func:`audit` as plain tuples (:data:`Row`).
 
     With ``sink`` (a report and a summary), nothing is yielded: each row is counted and written
-    by the report in this very loop, which is how the command streams a million rows.
+    by the report here, which is how the command streams a million rows.  A text file's lines
+    are then read in blocks (:func:`_block` answers a block of plain rows column by column);
+    any block it does not take goes row by row, as every other log does.
     """
     if (operation_column is None) == (operation is None):
         raise ValueError("give operation_column or operation, not both and not neither")
@@ -262,17 +384,16 @@ def rows(
         if fixed is None:
             raise AuditError(msg("audit.unknown_operation", name=repr(operation)))
     lines = iter(log)
-    first = next(lines, None)
-    if first is None:
+    head = next(lines, None)
+    if head is None:
         raise AuditError(msg("audit.empty"))
-    delim = delimiter or sniff_delimiter(first, name)
-    reader = csv.reader(chain((first,), lines), delimiter=delim)
+    delim = delimiter or sniff_delimiter(head, name)
+    reader = csv.reader(chain((head,), lines), delimiter=delim)
     header = next(reader)
     # A text file's lines each end at their one line break: a line with no quote, stray carriage
     # return or NUL is split at the delimiter here (what the csv module makes of it, for less);
     # any other line, and every line of another iterable, is read by the csv module.
     by_line = isinstance(log, io.TextIOBase)
-    line = reader.line_num
     tcol = _column(header, time_column, "--time")
     ocol = _column(header, operation_column, "--operation") if operation_column is not None else -1
     need = max(tcol, ocol) + 1
@@ -310,121 +431,185 @@ def rows(
             why = whys[key] = _why(days[(key // 2) % n_days], op, bool(key & 1))
         return why
 
-    entries = {name: entry_of[op] for name, op in names.items()}
-    fixed_entry = entry_of[fixed] if fixed is not None else None
-    buffer: list[str] = []
-    flush_at = 4096
-    source: Iterator[Any] = lines if by_line else reader  # lines (str) or rows (list[str])
-    row: list[str]
-    for item in source:
-        if by_line:
-            text = item.rstrip("\r\n")
-            if '"' in text or "\r" in text or "\0" in text:
-                record = csv.reader(chain((item,), lines), delimiter=delim)  # it may read more lines
-                row = next(record)
-                line += record.line_num
-            else:
-                row = text.split(delim) if text else []
-                line += 1
-        else:
-            row = item
-            line = reader.line_num
-        # The fast path first: a known operation and a naive wall-clock time (to the minute or
-        # second) on a day of the plan, compared with that day's span. Anything else (and every
-        # row that is not quite that) takes the full path below, which says what is wrong.
-        try:  # a short row (or a blank line) or an operation not named exactly: the full path
-            raw_time = row[tcol]
-            entry = fixed_entry or entries[row[ocol]]
-        except (IndexError, KeyError):
-            entry = None
-        if entry is not None:
-            n = len(raw_time)
-            second = 0 if n == 16 else -1  # to the minute; to the second just below; else not here
-            if n == 19 and raw_time[16] == ":":
-                second = sixty.get(raw_time[17:], -1)
-            if second >= 0 and raw_time[10] in "T ":
-                date_text = raw_time[:10]
-                day = day_index.get(date_text, -1)
-                minute = minutes.get(raw_time[11:16], -1)
-                if day >= 0 and minute >= 0:
-                    start, end, key = entry[1][day]
-                    allowed = start <= minute + second < end
-                    key += allowed
-                    if report is None:
-                        raw_op = row[ocol] if ocol >= 0 else ""
-                        at = (
-                            f"{date_text}T{raw_time[11:]}{offset}"
-                            if n == 19
-                            else f"{date_text}T{raw_time[11:]}:00{offset}"
-                        )
-                        yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
-                        continue
-                    counts[key] += 1
-                    if outside_only and allowed:
-                        continue
-                    tail = tails[key]
-                    if tail is None:
-                        tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
-                    shown = encode(raw_time) if encode is not None else ""
-                    clock = raw_time[11:] if n == 19 else f"{raw_time[11:]}:00"
-                    buffer.append(f"{first}{line}{between}{shown}{before_at}{date_text}T{clock}{offset}{tail}")
-                    first = prefix
-                    if line >= flush_at:  # every 4096 lines or more (a row is at least one line)
-                        report.out.write("".join(buffer))
-                        buffer.clear()
-                        flush_at = line + 4096
-                    continue
-        if not row:
-            continue  # a blank line
-        # The full path: any form parse_timestamp reads, and every error, said with its line.
-        error_row: Row | None = None
-        read: tuple[bool, int, str] | None = None
-        if len(row) < need:
-            error_row = (line, "", "", "", (None, -1, None), None, _short_row(need, len(row)))
-        else:
-            raw_time = row[tcol]
-            raw_op = row[ocol] if ocol >= 0 else ""
-            entry = fixed_entry or entries.get(raw_op)
-            if entry is None:
-                named = operation_named(raw_op)
-                entry = entry_of[named] if named is not None else None
-            if entry is None:
-                error_row = (line, raw_time, raw_op, "", (None, -1, None), None, _unknown_operation(raw_op))
-            else:
-                try:
-                    t = _instant(raw_time, plan)
-                    allowed, day = locate(entry[0], t)
-                    read = allowed, day, (t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)).isoformat()
-                except TimestampFormatError as exc:
-                    error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _bad_time(exc))
-                except OutsidePlanError as exc:
-                    error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _outside(exc, plan))
-        if error_row is not None or read is None or entry is None:
-            assert error_row is not None
-            if report is None or summary is None:
-                yield error_row
-            else:
-                summary.errors += 1
-                buffer.append(report.error(first, error_row))
-                first = prefix
-            continue
-        allowed, day, at = read
-        key = entry[2] + day * 2 + allowed
-        if report is None:
-            yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
-            continue
-        counts[key] += 1
-        if outside_only and allowed:
-            continue
+    def _tail(key: int) -> str:
         tail = tails[key]
         if tail is None:
-            tail = tails[key] = report.tail((entry[0], day, allowed), _cached_why(key))
-        shown = encode(raw_time) if encode is not None else ""
-        buffer.append(f"{first}{line}{between}{shown}{before_at}{at}{tail}")
-        first = prefix
-    if report is not None and summary is not None:
-        report.out.write("".join(buffer))
+            assert report is not None
+            op = ops[key // (2 * n_days)]
+            tail = tails[key] = report.tail((op, (key // 2) % n_days, bool(key & 1)), _cached_why(key))
+        return tail
+
+    entries = {name: entry_of[op] for name, op in names.items()}
+    fixed_entry = entry_of[fixed] if fixed is not None else None
+
+    def per_row(
+        items: Iterator[Any], more: Iterable[str], line: int, first: str
+    ) -> Generator[Row, None, tuple[int, str]]:
+        """Audit ``items`` (lines of a text file, or the csv module's rows) one by one; ``more``: the
+        lines after them, for a quoted cell running on.  Returns the last line number and ``first``."""
+        buffer: list[str] = []
+        flush_at = line + 4096
+        row: list[str]
+        for item in items:
+            if by_line:
+                text = item.rstrip("\r\n")
+                if '"' in text or "\r" in text or "\0" in text:
+                    record = csv.reader(chain((item,), items, more), delimiter=delim)  # it may read more lines
+                    row = next(record)
+                    line += record.line_num
+                else:
+                    row = text.split(delim) if text else []
+                    line += 1
+            else:
+                row = item
+                line = reader.line_num
+            # The fast path first: a known operation and a naive wall-clock time (to the minute or
+            # second) on a day of the plan, compared with that day's span. Anything else (and every
+            # row that is not quite that) takes the full path below, which says what is wrong.
+            try:  # a short row (or a blank line) or an operation not named exactly: the full path
+                raw_time = row[tcol]
+                entry = fixed_entry or entries[row[ocol]]
+            except (IndexError, KeyError):
+                entry = None
+            if entry is not None:
+                n = len(raw_time)
+                second = 0 if n == 16 else -1  # to the minute; to the second just below; else not here
+                if n == 19 and raw_time[16] == ":":
+                    second = sixty.get(raw_time[17:], -1)
+                if second >= 0 and raw_time[10] in "T ":
+                    date_text = raw_time[:10]
+                    day = day_index.get(date_text, -1)
+                    minute = minutes.get(raw_time[11:16], -1)
+                    if day >= 0 and minute >= 0:
+                        start, end, key = entry[1][day]
+                        allowed = start <= minute + second < end
+                        key += allowed
+                        if report is None:
+                            raw_op = row[ocol] if ocol >= 0 else ""
+                            at = (
+                                f"{date_text}T{raw_time[11:]}{offset}"
+                                if n == 19
+                                else f"{date_text}T{raw_time[11:]}:00{offset}"
+                            )
+                            yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
+                            continue
+                        counts[key] += 1
+                        if outside_only and allowed:
+                            continue
+                        tail = tails[key]
+                        if tail is None:
+                            tail = _tail(key)
+                        shown = encode(raw_time) if encode is not None else ""
+                        clock = raw_time[11:] if n == 19 else f"{raw_time[11:]}:00"
+                        buffer.append(f"{first}{line}{between}{shown}{before_at}{date_text}T{clock}{offset}{tail}")
+                        first = prefix
+                        if line >= flush_at:  # every 4096 lines or more (a row is at least one line)
+                            report.out.write("".join(buffer))
+                            buffer.clear()
+                            flush_at = line + 4096
+                        continue
+            if not row:
+                continue  # a blank line
+            # The full path: any form parse_timestamp reads, and every error, said with its line.
+            error_row: Row | None = None
+            read: tuple[bool, int, str] | None = None
+            if len(row) < need:
+                error_row = (line, "", "", "", (None, -1, None), None, _short_row(need, len(row)))
+            else:
+                raw_time = row[tcol]
+                raw_op = row[ocol] if ocol >= 0 else ""
+                entry = fixed_entry or entries.get(raw_op)
+                if entry is None:
+                    named = operation_named(raw_op)
+                    entry = entry_of[named] if named is not None else None
+                if entry is None:
+                    error_row = (line, raw_time, raw_op, "", (None, -1, None), None, _unknown_operation(raw_op))
+                else:
+                    try:
+                        t = _instant(raw_time, plan)
+                        allowed, day = locate(entry[0], t)
+                        read = (
+                            allowed,
+                            day,
+                            (t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)).isoformat(),
+                        )
+                    except TimestampFormatError as exc:
+                        error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _bad_time(exc))
+                    except OutsidePlanError as exc:
+                        error_row = (line, raw_time, raw_op, "", (entry[0], -1, None), None, _outside(exc, plan))
+            if error_row is not None or read is None or entry is None:
+                assert error_row is not None
+                if report is None or summary is None:
+                    yield error_row
+                else:
+                    summary.errors += 1
+                    buffer.append(report.error(first, error_row))
+                    first = prefix
+                continue
+            allowed, day, at = read
+            key = entry[2] + day * 2 + allowed
+            if report is None:
+                yield line, raw_time, raw_op, at, (entry[0], day, allowed), _cached_why(key), None
+                continue
+            counts[key] += 1
+            if outside_only and allowed:
+                continue
+            shown = encode(raw_time) if encode is not None else ""
+            buffer.append(f"{first}{line}{between}{shown}{before_at}{at}{_tail(key)}")
+            first = prefix
+        if buffer and report is not None:
+            report.out.write("".join(buffer))
+        return line, first
+
+    if report is None or summary is None:
+        yield from per_row(lines if by_line else reader, (), reader.line_num, "")
+        return
+    if not by_line:
+        yield from per_row(reader, (), reader.line_num, first)
         report.summary(summary)
+        return
+    # A text file, in blocks of whole lines, each within ten thousand line numbers
+    # (``line 12345`` is written as "1" and the fourth text of :data:`_DIGITS4`).
+    block = _Block(
+        delim,
+        tcol,
+        ocol,
+        need,
+        {name: e[2] for name, e in entries.items()} if fixed_entry is None else fixed_entry[2],
+        {d: day * 2 for d, day in day_index.items()},
+        [span for op in ops for start, end in spans[op] for span in (range(start, end), range(0))],
+        report,
+        offset,
+        _tail,
+    )
+    line = reader.line_num
+    while True:
+        chunk = list(islice(lines, 10000 - (line + 1) % 10000))
+        if not chunk:
+            break
+        done = block.answer(chunk, line, first, counts) if len(chunk) > _SMALL_BLOCK else None
+        if done is not None:
+            text, first = done
+            line += len(chunk)
+            if text:
+                report.out.write(text)
+            continue
+        # Not every row plain (or a small block): the block again in small parts, each answered
+        # as a block or else row by row (a quoted cell running on may read past its part).
+        rest = iter(chunk)
+        while True:
+            part = list(islice(rest, _SMALL_BLOCK))
+            if not part:
+                break
+            done = block.answer(part, line, first, counts)
+            if done is None:
+                line, first = yield from per_row(iter(part), chain(rest, lines), line, first)
+            else:
+                text, first = done
+                line += len(part)
+                if text:
+                    report.out.write(text)
+    report.summary(summary)
 
 
 def _day_tables(plan: Plan) -> tuple[dict[str, int], dict[Operation, list[tuple[int, int]]]]:
@@ -571,6 +756,11 @@ class _Report:
     def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:  # pragma: no cover
         raise NotImplementedError
 
+    def plain_time(self) -> tuple[str, str] | None:  # pragma: no cover - each report has its own
+        """What ``encode`` puts around a plain timestamp (ASCII digits, ``-``, ``:``, a space or ``T``): it is
+        written as it is, between these two texts; None when the report does not show the time."""
+        raise NotImplementedError
+
     def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:  # pragma: no cover
         raise NotImplementedError
 
@@ -591,6 +781,9 @@ class TextReport(_Report):
 
     def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
         return self.before, self.before, self.after, None, ""
+
+    def plain_time(self) -> tuple[str, str] | None:
+        return None
 
     def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
         op, _, allowed = key
@@ -637,6 +830,9 @@ class JsonReport(_Report):
 
     def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
         return '\n  {"line": ', ',\n  {"line": ', ', "time": ', self._str, ', "at": "'
+
+    def plain_time(self) -> tuple[str, str] | None:
+        return '"', '"'  # json.dumps escapes none of its characters
 
     def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
         op, _, allowed = key
@@ -693,6 +889,9 @@ class CsvReport(_Report):
 
     def layout(self) -> tuple[str, str, str, Callable[[str], str] | None, str]:
         return "", "", ",", _cell, ","
+
+    def plain_time(self) -> tuple[str, str] | None:
+        return "", ""  # it starts with a digit and holds no comma, quote or line break: _cell leaves it
 
     def tail(self, key: tuple[Operation | None, int, bool | None], why: tuple[str, Reason]) -> str:
         op, _, allowed = key
