@@ -96,6 +96,7 @@ def test_blocks_write_what_rows_one_by_one_write(
         "2017-07-05 10:00:00,運用確認,x\n",
         "2017-07-31 23:59:59,linkage,x\n",
         "2017-07-10 12:00,linkage_test,x,y,z\n",
+        "2017-07-13 10:00,registration\n",  # no third cell: the operation's cell ends the line
     ]
     special = {n: shapes[n % len(shapes)] for n in range(2, 20011) if n % 3}
     special.update(SPECIAL)

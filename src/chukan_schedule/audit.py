@@ -222,9 +222,13 @@ Row = tuple[int, str, str, str, tuple[Operation | None, int, bool | None], tuple
 #: lines and every one is plain; otherwise in parts of this many lines, each as a block or else
 #: row by row.
 _SMALL_BLOCK = 256
+#: The lines of a block (at most): they fit a processor's cache, and 10,000 is a multiple of it
+#: (a block's line numbers share all but their last four digits).
+_BLOCK_LINES = 1000
 #: Line numbers as text: ``n`` below 10,000, and the last four digits of a larger one.
-_DIGITS = [str(n) for n in range(10000)]
-_DIGITS4 = [f"{n:04d}" for n in range(10000)]
+_PAIRS = [f"{n:02d}" for n in range(100)]
+_DIGITS4 = [high + low for high in _PAIRS for low in _PAIRS]
+_DIGITS = list(map(str, range(10000)))
 _DATE, _HOUR_MINUTE, _SECONDS = slice(None, 10), slice(10, 16), slice(16, None)
 _cut: Callable[[str, slice], str] = getitem  # a text's slice (typed)
 #: A plain timestamp's clock: its separator and HH:MM (" 09:30" or "T09:30") to "T09:30", and
@@ -260,8 +264,10 @@ class _Block:
         report: _Report,
         offset: str,
         tail: Callable[[int], str],
+        strip: bool,
     ) -> None:
         self.delim = delim
+        self.strip = strip
         self.need = need
         self.time_of = itemgetter(tcol)
         self.op_of = itemgetter(ocol)
@@ -283,10 +289,14 @@ class _Block:
     def answer(self, lines: list[str], line: int, first: str, counts: list[int]) -> tuple[str, str] | None:
         """The report's text for ``lines`` (numbered from ``line + 1``, all below the same ten
         thousand) and the next row's prefix; ``counts`` counted.  None: not every line plain."""
-        texts = list(map(str.rstrip, lines, repeat("\r\n")))
-        joined = "".join(texts)
-        if '"' in joined or "\r" in joined or "\0" in joined:
+        joined = "".join(lines)
+        if '"' in joined or "\0" in joined:
             return None
+        texts = lines  # split as they are: a line break stays in a cell past the ones read
+        if self.strip or "\r" in joined:
+            texts = list(map(str.rstrip, lines, repeat("\r\n")))  # what the row-by-row path splits
+            if "\r" in joined and "\r" in "".join(texts):
+                return None
         try:
             cells = list(map(str.split, texts, repeat(self.delim), repeat(self.need)))
             times = list(map(self.time_of, cells))
@@ -581,10 +591,11 @@ def rows(
         report,
         offset,
         _tail,
+        need >= len(header),  # a cell read may end its line: lines are stripped of their line break first
     )
     line = reader.line_num
     while True:
-        chunk = list(islice(lines, 10000 - (line + 1) % 10000))
+        chunk = list(islice(lines, _BLOCK_LINES - (line + 1) % _BLOCK_LINES))
         if not chunk:
             break
         done = block.answer(chunk, line, first, counts) if len(chunk) > _SMALL_BLOCK else None
