@@ -1,9 +1,11 @@
 """Audit an operations log (操作ログの監査): was each logged operation done inside its window?
 
 :func:`audit` reads a CSV or TSV log row by row (it streams: a log of millions of rows is
-never held in memory), reads each row's timestamp (any form :func:`~chukan_schedule.parse_timestamp`
-reads; plain ISO 8601 takes a fast path to the same instant) and operation (its value, with
-hyphens, or its English or Japanese name), and answers per row: allowed or not, and the clause
+never held in memory; a report written from a text file takes its plain rows in blocks of up
+to 1,000 lines, column by column, with the same answers), reads each row's timestamp (any
+form :func:`~chukan_schedule.parse_timestamp` reads; plain ISO 8601 takes a fast path to the
+same instant) and operation (its value, with hyphens, or its English or Japanese name), and
+answers per row: allowed or not, and the clause
 why.  A row it cannot read is reported with its line number and the audit goes on.  The
 :class:`Summary` counts rows per operation, rows outside their windows, and both by day.
 
