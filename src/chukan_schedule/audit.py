@@ -362,13 +362,16 @@ def audit(
     ``time_column`` and ``operation_column`` name columns of the header (or give their numbers
     from 1); ``operation`` instead applies one operation to every row.  ``delimiter``: None
     reads it from ``name``'s extension or the header.  Raises :class:`AuditError` for a log
-    that cannot be audited at all; a row that cannot be read is yielded with its ``error``.
+    that cannot be audited at all (also a text the csv module cannot read: a cell over its
+    ``csv.field_size_limit()``); a row that cannot be read is yielded with its ``error``.
     """
-    for line, raw_time, raw_op, at, (op, _, allowed), why, error in rows(
-        plan, log, time_column, operation_column, operation, delimiter, name
-    ):
-        clause, reason = why if why is not None else ("", None)
-        yield AuditRow(line, raw_time, raw_op, at, op, allowed, clause, reason, error)
+    found = rows(plan, log, time_column, operation_column, operation, delimiter, name)
+    try:
+        for line, raw_time, raw_op, at, (op, _, allowed), why, error in found:
+            clause, reason = why if why is not None else ("", None)
+            yield AuditRow(line, raw_time, raw_op, at, op, allowed, clause, reason, error)
+    except csv.Error as exc:  # a cell over the csv module's limit, a NUL in a cell ...: bad input, said so
+        raise AuditError(msg("audit.not_csv", reason=str(exc))) from None
 
 
 def rows(
@@ -526,7 +529,10 @@ def rows(
             error_row: Row | None = None
             read: tuple[bool, int, str] | None = None
             if len(row) < need:
-                error_row = (line, "", "", "", (None, -1, None), None, _short_row(need, len(row)))
+                # The cells that are there are shown with the error (a row with its time but no operation).
+                got_time = row[tcol] if tcol < len(row) else ""
+                got_op = row[ocol] if 0 <= ocol < len(row) else ""
+                error_row = (line, got_time, got_op, "", (None, -1, None), None, _short_row(need, len(row)))
             else:
                 raw_time = row[tcol]
                 raw_op = row[ocol] if ocol >= 0 else ""

@@ -1295,6 +1295,16 @@ CATALOG: dict[str, Msg] = {
             ja="--encoding {value}：不明な文字コードです",
         ),
         Msg(
+            "cli.audit.encoding_not_text",
+            en="--encoding {value}: not a text encoding; a log is read as utf-8, utf-8-sig, cp932, utf-16 ...",
+            ja="--encoding {value}：テキストの文字コードではありません。ログは utf-8、utf-8-sig、cp932、utf-16 などで読みます",
+        ),
+        Msg(
+            "cli.audit.not_text_try_utf8",
+            en="{file}: not {encoding} text ({reason}); try --encoding utf-8 for UTF-8",
+            ja="{file}：{encoding} として読めません（{reason}）。UTF-8 なら --encoding utf-8 を指定してください",
+        ),
+        Msg(
             "cli.audit.not_text",
             en="{file}: not {encoding} text ({reason}); try --encoding cp932 for Shift_JIS",
             ja="{file}：{encoding} として読めません（{reason}）。Shift_JIS なら --encoding cp932 を指定してください",
@@ -1379,6 +1389,11 @@ CATALOG: dict[str, Msg] = {
             "audit.empty",
             en="the log is empty; expected a header row and rows",
             ja="ログが空です（見出し行と行が必要です）",
+        ),
+        Msg(
+            "audit.not_csv",
+            en="the log is not readable as CSV ({reason})",
+            ja="ログを CSV として読めません（{reason}）",
         ),
         Msg(
             "audit.short_row",

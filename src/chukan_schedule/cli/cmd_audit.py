@@ -109,9 +109,12 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         raise CliError(msg("cli.audit.delimiter", value=repr(args.delimiter)))
     delimiter = None if args.delimiter is None else args.delimiter.replace("\\t", "\t")
     try:
-        codecs.lookup(args.encoding)
+        codec = codecs.lookup(args.encoding)
     except LookupError:
         raise CliError(msg("cli.audit.encoding", value=repr(args.encoding))) from None
+    # rot13, hex, base64 ... turn bytes into bytes, and `undefined` reads nothing: not a log's encoding.
+    if not getattr(codec, "_is_text_encoding", True) or codec.name == "undefined":
+        raise CliError(msg("cli.audit.encoding_not_text", value=repr(args.encoding)))
     source = _open_log(args.file, args.encoding)
     lines: IO[str] | Iterator[str] = _bounded_lines(source, args.file) if args.file == "-" else source
     report_kind = a.JsonReport if args.json else a.CsvReport if args.csv else a.TextReport
@@ -153,8 +156,12 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
                 raise CliError(msg("cli.output_failed", output=args.output, reason=os_problem(exc))) from None
     except a.AuditError as exc:
         raise CliError(msg("cli.audit.log", file=args.file, problem=exc.message)) from None
-    except UnicodeDecodeError as exc:
-        raise CliError(msg("cli.audit.not_text", file=args.file, encoding=args.encoding, reason=exc.reason)) from None
+    except UnicodeError as exc:  # a byte that does not decode; UTF-16 with no byte-order mark ...
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+        # The hint names the other usual encoding: Shift_JIS for a UTF-8 reading, UTF-8 for a Shift_JIS one.
+        shift_jis = codec.name in ("cp932", "shift_jis", "shift_jisx0213", "shift_jis_2004", "euc_jp")
+        which = "cli.audit.not_text_try_utf8" if shift_jis else "cli.audit.not_text"
+        raise CliError(msg(which, file=args.file, encoding=args.encoding, reason=reason)) from None
     except csv.Error as exc:
         raise CliError(msg("cli.audit.not_csv", file=args.file, reason=str(exc), limit=f"{MAX_CELL:,}")) from None
     except BrokenPipeError:
