@@ -37,7 +37,7 @@ from typing import IO, Any, Protocol
 from .engine import Plan
 from .errors import OutsidePlanError, TimestampFormatError
 from .lang import Text
-from .messages import Message, msg
+from .messages import Listing, Message, msg
 from .model import DayPlan, Operation, Reason
 from .render import long_day
 from .timeinput import parse_timestamp
@@ -202,7 +202,7 @@ def _column(header: list[str], name: str, option: str) -> int:
         return stripped.index(wanted)
     if wanted.isdigit() and 1 <= int(wanted) <= len(header):
         return int(wanted) - 1
-    columns = ", ".join(repr(h) for h in stripped)
+    columns = Listing(tuple(repr(h) for h in stripped))  # 、 between them in Japanese
     raise AuditError(msg("audit.no_column", option=option, name=repr(name), columns=columns))
 
 
