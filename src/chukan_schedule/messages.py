@@ -347,6 +347,7 @@ CATALOG: dict[str, Msg] = {
         Msg("plan.error", en="{source}: {problem}", ja="計画ファイル {source}：{problem}"),
         Msg("plan.error_key", en="{source}: {key}: {problem}", ja="計画ファイル {source} の {key}：{problem}"),
         Msg("plan.cannot_read", en="cannot read the file: {reason}", ja="ファイルを読み取れません（{reason}）"),
+        Msg("plan.stdin_closed", en="standard input is closed", ja="標準入力が閉じています"),
         Msg("plan.not_utf8", en="not UTF-8 text ({reason})", ja="UTF-8 のテキストではありません（{reason}）"),
         Msg("plan.not_toml", en="not valid TOML: {detail}", ja="TOML として正しくありません（{detail}）"),
         Msg("plan.missing", en="missing; expected {kind}", ja="ありません（{kind}が必要です）"),
@@ -1123,8 +1124,8 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "help.plan",
-            en="a plan file (TOML) instead of the embedded July 2017 plan",
-            ja="組み込みの2017年7月の計画の代わりに使う計画ファイル（TOML）",
+            en="a plan file (TOML; - for standard input) instead of the embedded July 2017 plan",
+            ja="組み込みの2017年7月の計画の代わりに使う計画ファイル（TOML。標準入力は -）",
         ),
         Msg(
             "help.output",
@@ -1293,6 +1294,11 @@ CATALOG: dict[str, Msg] = {
             "cli.audit.encoding",
             en="--encoding {value}: unknown encoding",
             ja="--encoding {value}：不明な文字コードです",
+        ),
+        Msg(
+            "cli.audit.two_stdins",
+            en="the log and the plan cannot both come from standard input (-); give one of them as a file",
+            ja="ログと計画の両方を標準入力（-）から読むことはできません。どちらかをファイルで指定してください",
         ),
         Msg(
             "cli.audit.encoding_not_text",

@@ -153,6 +153,29 @@ def read_plan_text(path: str) -> str:
         raise PlanFileError(path, "", msg("plan.not_utf8", reason=exc.reason)) from None
 
 
+#: How a plan read from standard input (``--plan -``) is named in its errors.
+STDIN_SOURCE = "<stdin>"
+
+
+def read_plan_stdin(stream: object = None) -> str:
+    """The text of a plan given on standard input (``--plan -``): at most MAX_PLAN_BYTES bytes
+    of UTF-8, with the same refusals as :func:`read_plan_text`, named :data:`STDIN_SOURCE`."""
+    stream = sys.stdin if stream is None else stream
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # standard input closed (0<&-)
+        raise PlanFileError(STDIN_SOURCE, "", msg("plan.cannot_read", reason=msg("plan.stdin_closed")))
+    try:
+        data = buffer.read(MAX_PLAN_BYTES + 1)
+    except OSError as exc:
+        raise PlanFileError(STDIN_SOURCE, "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
+    if len(data) > MAX_PLAN_BYTES:
+        raise _too_large(STDIN_SOURCE, len(data))
+    try:
+        return str(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(STDIN_SOURCE, "", msg("plan.not_utf8", reason=exc.reason)) from None
+
+
 def check_plan_text(text: str, source: str = "<string>") -> None:
     """Refuse, before parsing, what would make the TOML parser run out of memory or stack.
 

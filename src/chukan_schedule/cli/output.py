@@ -156,9 +156,12 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def check_output(args: argparse.Namespace) -> None:
-    """Refuse an empty ``--output`` and one that names an input file, before anything is read or written."""
+    """Refuse an empty ``--output``, one that names an input file, and two inputs from standard
+    input, before anything is read or written."""
     if args.plan == "":
         raise CliError(msg("cli.plan_empty"))
+    if args.plan == "-" and getattr(args, "file", None) == "-":  # audit's log from standard input too
+        raise CliError(msg("cli.audit.two_stdins"))
     output: str | None = getattr(args, "output", None)
     if output is None or output == "-":
         return

@@ -226,11 +226,15 @@ def timestamp(value: str, plan: Plan, what: str) -> datetime:
 
 
 def load_plan(path: str | None) -> Plan:
-    """The plan of ``--plan FILE``, or the embedded July 2017 plan."""
+    """The plan of ``--plan FILE`` (``-``: standard input), or the embedded July 2017 plan."""
     if path is None:
         from .. import JULY_2017
 
         return JULY_2017
+    if path == "-":
+        from ..planfile import STDIN_SOURCE, parse_plan, read_plan_stdin
+
+        return parse_plan(read_plan_stdin(), source=STDIN_SOURCE)
     from ..planfile import load_plan as load
 
     return load(path)
