@@ -8,28 +8,40 @@ answer (or error) it always got.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import compress
-from operator import add, itemgetter, lt, truediv
+from operator import add, lt, truediv
 from typing import Any
 
+from ..messages import Message
 from ..model import Reason
 from .cells import CHECK_MARKS, MAX_COUNT_DIGITS
 from .rows import CHECK_REASONS, RowError, RowResult, count_reasons, make_checker
 from .sheetread import Row
 
-__all__ = ["Block", "Columns", "make_block_checker", "results_of_columns"]
+__all__ = [
+    "Block",
+    "CellsChecker",
+    "Columns",
+    "Problems",
+    "make_block_checker",
+    "make_cells_checker",
+    "results_of_columns",
+]
 
 #: A block checked at once: one sequence per field of :class:`RowResult`, in its order, each
 #: as long as the block (the cells are the lists read, not tuples).
 Columns = tuple[Sequence[Any], ...]
 #: A checked block: its columns (every row a :class:`RowResult`), or else its results row by row.
 Block = tuple["Columns | None", "list[RowResult | RowError] | None"]
+#: The decoding problems of a list of rows, ``None`` when no row has one.
+Problems = list[Message | None] | None
+#: A function that checks rows given as their lines, their cells and their decoding problems.
+CellsChecker = Callable[[list[int], list[list[str]], Problems], Block]
 
 _new_result = partial(tuple.__new__, RowResult)
-_cells = itemgetter(1)
-_problem = itemgetter(2)
 _CELLS = RowResult._fields.index("cells")
 
 
@@ -40,55 +52,93 @@ def results_of_columns(columns: Columns) -> list[RowResult | RowError]:
     return list(map(_new_result, zip(*fields, strict=True)))
 
 
+#: Check cells as written, two by two (range, accuracy) -> 0..3: 2 when the range was checked, + 1
+#: when the accuracy was; the usual spellings only (anything else goes row by row).
+_MARK_PAIRS: dict[tuple[str, str], int] = {
+    (a, b): 2 * done_a + done_b for a, done_a in CHECK_MARKS.items() for b, done_b in CHECK_MARKS.items()
+}
+_RANGE_OF = [False, False, True, True]
+_ACCURACY_OF = [False, True, False, True]
+_REASONS_OF = [CHECK_REASONS[r, a] for r, a in zip(_RANGE_OF, _ACCURACY_OF, strict=True)]
+_NEEDS_OF = [bool(t) for t in _REASONS_OF]
+_DIGITS = b"0123456789,"
+_loads = json.loads
+
+
+def _counts(cells: Sequence[str]) -> list[int] | None:
+    """Plain counts (ASCII digits, at most :data:`.cells.MAX_COUNT_DIGITS` of them, no leading
+    zero but for 0 itself) read at once; ``None`` when a cell is anything else."""
+    text = ",".join(cells)
+    if not text.isascii() or text.encode().translate(None, _DIGITS):
+        return None
+    try:
+        counts = _loads("[" + text + "]")  # JSON refuses an empty cell and a leading zero
+    except ValueError:
+        return None
+    if len(counts) != len(cells) or max(counts) >= _COUNT_LIMIT:
+        return None
+    return counts  # type: ignore[no-any-return]
+
+
+_COUNT_LIMIT = 10**MAX_COUNT_DIGITS
+
+
 def make_block_checker(columns: dict[str, int], width: int) -> Callable[[list[Row]], Block]:
     """A function that checks a list of rows (line, cells, decoding problem) of a sheet whose
     header maps ``columns`` (field -> 0-based index) and has ``width`` cells.  It returns
     ``(columns, None)`` when the block was checked at once (every row a :class:`RowResult`),
     else ``(None, results)``, the results in line order."""
+    check = make_cells_checker(columns, width)
+
+    def check_block(rows: list[Row]) -> Block:
+        problems = [row[2] for row in rows]
+        return check([row[0] for row in rows], [row[1] for row in rows], problems if any(problems) else None)
+
+    return check_block
+
+
+def make_cells_checker(columns: dict[str, int], width: int) -> CellsChecker:
+    """:func:`make_block_checker` for rows given as their lines, their cells and their decoding
+    problems (``None`` when no row has one)."""
     check = make_checker(columns, width)
     i_org, i_item = columns["organization"], columns["item"]
     i_range, i_acc = columns["range_checked"], columns["accuracy_checked"]
     i_planned, i_registered = columns.get("planned"), columns.get("registered")
     i_pref, i_code = columns.get("prefecture"), columns.get("organization_code")
     fast = columns.get("ratio") is None and i_planned is not None and i_registered is not None
-    get_mark = CHECK_MARKS.get
-    reasons_of = CHECK_REASONS.__getitem__
-    limit = MAX_COUNT_DIGITS
+    pair_of = _MARK_PAIRS.get
     strip = str.strip
 
-    def slow(rows: list[Row]) -> Block:
-        return None, [check(line, cells, problem) for line, cells, problem in rows]
+    def slow(lines: list[int], cellss: list[list[str]], problems: Problems) -> Block:
+        if problems is None:
+            return None, [check(line, cells, None) for line, cells in zip(lines, cellss, strict=True)]
+        return None, list(map(check, lines, cellss, problems))
 
-    def check_block(rows: list[Row]) -> Block:
-        if not fast or not rows or any(map(_problem, rows)):
-            return slow(rows)
-        cellss = list(map(_cells, rows))
-        lengths = set(map(len, cellss))
-        if lengths != {width}:
-            return slow(rows)
-        cols = list(zip(*cellss, strict=True))
-        marks = list(map(get_mark, cols[i_range])), list(map(get_mark, cols[i_acc]))
-        if None in marks[0] or None in marks[1]:
-            return slow(rows)
-        rcs: list[bool] = marks[0]  # type: ignore[assignment]
-        acs: list[bool] = marks[1]  # type: ignore[assignment]
-        ps, rs = cols[i_planned], cols[i_registered]  # type: ignore[index]
-        for counts in (ps, rs):
-            digits = "".join(counts)
-            sizes = set(map(len, counts))
-            if not (digits.isdigit() and digits.isascii() and min(sizes) >= 1 and max(sizes) <= limit):
-                return slow(rows)
+    def check_cells(lines: list[int], cellss: list[list[str]], problems: Problems) -> Block:
+        if not fast or not cellss or problems is not None:
+            return slow(lines, cellss, problems)
+        try:
+            cols = list(zip(*cellss, strict=True))
+        except ValueError:  # rows of different widths
+            return slow(lines, cellss, problems)
+        if len(cols) != width:
+            return slow(lines, cellss, problems)
+        pairs = list(map(pair_of, zip(cols[i_range], cols[i_acc], strict=True)))
+        if None in pairs:
+            return slow(lines, cellss, problems)
+        pn = _counts(cols[i_planned])  # type: ignore[index]
+        rn = _counts(cols[i_registered])  # type: ignore[index]
+        if pn is None or rn is None:
+            return slow(lines, cellss, problems)
         orgs = list(map(strip, cols[i_org]))
         items = list(map(strip, cols[i_item]))
         if not (all(orgs) and all(items)):
-            return slow(rows)
-        pn = list(map(int, ps))
-        rn = list(map(int, rs))
-        found: list[tuple[Reason, ...]] = list(map(reasons_of, zip(rcs, acs, strict=True)))
+            return slow(lines, cellss, problems)
+        found: list[tuple[Reason, ...]] = list(map(_REASONS_OF.__getitem__, pairs))  # type: ignore[arg-type]
+        needs: list[bool] = list(map(_NEEDS_OF.__getitem__, pairs))  # type: ignore[arg-type]
         # Rows below half (2 * registered < planned) or with nothing planned get their count's reason.
         odd = list(map(lt, map(add, rn, rn), pn))
-        zero = 0 in pn
-        if zero:
+        if 0 in pn:
             odd = [o or p == 0 for o, p in zip(odd, pn, strict=True)]
             ratios: list[float | None] = [r / p if p else None for r, p in zip(rn, pn, strict=True)]
         else:
@@ -96,12 +146,13 @@ def make_block_checker(columns: dict[str, int], width: int) -> Callable[[list[Ro
         if True in odd:
             for i in compress(range(len(odd)), odd):
                 found[i] = (*count_reasons(pn[i], rn[i], False), *found[i])
-        needs = list(map(bool, found))
-        n = len(rows)
+                needs[i] = bool(found[i])
+        rcs = list(map(_RANGE_OF.__getitem__, pairs))  # type: ignore[arg-type]
+        acs = list(map(_ACCURACY_OF.__getitem__, pairs))  # type: ignore[arg-type]
+        n = len(cellss)
         nothing = [None] * n
         prefs = nothing if i_pref is None else list(map(strip, cols[i_pref]))
         codes = nothing if i_code is None else list(map(strip, cols[i_code]))
-        lines = [row[0] for row in rows]
         return (lines, orgs, items, pn, rn, ratios, rcs, acs, needs, found, cellss, prefs, codes, [()] * n), None
 
-    return check_block
+    return check_cells

@@ -7,19 +7,18 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from itertools import chain, compress, groupby, islice
-from operator import itemgetter
+from itertools import chain, compress, groupby
 from typing import NamedTuple
 
 import attrs
 
-from ..messages import msg
+from ..messages import Message, msg
 from ..model import Milestone
-from .blocks import Block, Columns, make_block_checker, results_of_columns
+from .blocks import Block, CellsChecker, Columns, make_cells_checker, results_of_columns
 from .header import find_header, is_blank
 from .rows import RowError, RowResult
 from .sheeterror import SheetError, shown_name
-from .sheetread import Row, open_sheet
+from .sheetread import open_sheet
 
 __all__ = ["DEADLINE_MILESTONE", "MAX_BLANK_LINES", "Organization", "ProgressReport", "Sheet", "Tally", "read_sheet"]
 
@@ -37,10 +36,6 @@ class Organization(NamedTuple):
     items: int
     needs_advice: int
     advised_items: tuple[str, ...]
-
-
-_cells = itemgetter(1)
-_first = itemgetter(0)
 
 
 def _pref_key(text: str) -> str:
@@ -186,35 +181,72 @@ class Sheet:
     def column_blocks(self, size: int = 1000) -> Iterator[Block]:
         """:meth:`blocks`, each block either as columns (every row read, see :data:`.blocks.Columns`)
         or as its results."""
-        check = make_block_checker(self.columns, len(self.header))
+        check = make_cells_checker(self.columns, len(self.header))
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
         blank = self.tally.blank
-        pending: list[Row] = []
-        append = pending.append
-        for source in (iter(self._pending), self._rows):
-            while take := list(islice(source, size)):
-                cellss = list(map(_cells, take))
-                if want is None and [] not in cellss and all(map(str.strip, map(_first, cellss))):
-                    pending += take  # no row of these can be blank: every first cell is filled
-                else:
-                    for row in take:
-                        cells = row[1]
-                        first = cells[0] if cells else ""
-                        if (not first or first.isspace()) and is_blank(cells):
-                            blank(row[0])
-                            continue
-                        if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
-                            continue
-                        append(row)
-                while len(pending) >= size:
-                    yield self._checked(check, pending[:size])
-                    del pending[:size]
+        # Rows read and not yet checked, in line order.  Leaving out blank rows and other
+        # prefectures changes nothing for rows already left in, so a row may be looked at twice.
+        pending = self._pending
         self._pending = []
-        yield self._checked(check, pending)
+        lines = [row[0] for row in pending]
+        cellss = [row[1] for row in pending]
+        problems = [row[2] for row in pending]
+        rows = self._rows
+        more = True
+        while True:
+            while more and len(lines) < size:
+                raw_lines, raw_cells, raw_problems = rows.take(size)
+                if not raw_cells:
+                    more = False
+                    break
+                lines += raw_lines
+                cellss += raw_cells
+                problems += raw_problems if raw_problems is not None else [None] * len(raw_cells)
+            if len(lines) < size:
+                break
+            if want is None:  # the usual block: checked as read (if it is, none of its rows is blank)
+                block = check(lines[:size], cellss[:size], None if not any(problems[:size]) else problems[:size])
+                if block[0] is not None:
+                    self.tally.count_columns(block[0])
+                    yield block
+                    del lines[:size], cellss[:size], problems[:size]
+                    continue
+            kept = self._kept(lines[:size], cellss[:size], problems[:size], want, i_pref, blank)
+            if len(kept[0]) == size:
+                yield self._checked(check, *kept)
+                del lines[:size], cellss[:size], problems[:size]
+            else:
+                lines[:size], cellss[:size], problems[:size] = kept
+        yield self._checked(check, *self._kept(lines, cellss, problems, want, i_pref, blank))
 
-    def _checked(self, check: Callable[[list[Row]], Block], rows: list[Row]) -> Block:
-        block = check(rows)
+    @staticmethod
+    def _kept(
+        lines: list[int],
+        cellss: list[list[str]],
+        problems: list[Message | None],
+        want: str | None,
+        i_pref: int,
+        blank: Callable[[int], None],
+    ) -> tuple[list[int], list[list[str]], list[Message | None]]:
+        """The rows that are not blank (counted by ``blank``) and of the prefecture wanted."""
+        out: tuple[list[int], list[list[str]], list[Message | None]] = ([], [], [])
+        for line, cells, problem in zip(lines, cellss, problems, strict=True):
+            first = cells[0] if cells else ""
+            if (not first or first.isspace()) and is_blank(cells):
+                blank(line)
+                continue
+            if want is not None and (i_pref >= len(cells) or _pref_key(cells[i_pref]) != want):
+                continue
+            out[0].append(line)
+            out[1].append(cells)
+            out[2].append(problem)
+        return out
+
+    def _checked(
+        self, check: CellsChecker, lines: list[int], cellss: list[list[str]], problems: list[Message | None]
+    ) -> Block:
+        block = check(lines, cellss, problems if any(problems) else None)
         if block[0] is None:
             self.tally.count(block[1])  # type: ignore[arg-type]
         else:

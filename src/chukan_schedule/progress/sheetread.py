@@ -24,18 +24,21 @@ import os
 import re
 import stat
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
-from itertools import chain
+from itertools import chain, islice
 from typing import IO, Any
 
 from ..lang import Lang, Text
 from ..messages import Message, msg, os_problem
 from .sheeterror import SheetError, shown_name
 
-__all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "Row", "open_sheet"]
+__all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "RawBlock", "Row", "Rows", "open_sheet"]
 
 Row = tuple[int, list[str], "Message | None"]
+#: Rows read at once: their lines, their cells, and their decoding problems (``None`` when none has one).
+RawBlock = tuple[list[int], list[list[str]], "list[Message | None] | None"]
 
 #: Columns read in a row: a sheet needs a dozen; a cell with a value beyond is refused.
 MAX_COLUMNS = 1024
@@ -77,7 +80,7 @@ def _unreadable(path: str, e: OSError) -> SheetError:
     return _error("unreadable", path, reason=reason)
 
 
-def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Iterator[Row]]:
+def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Rows]:
     """(encoding, rows): ``encoding`` is ``utf-8``, ``utf-8-sig``, ``cp932``, ``utf-16`` or ``xlsx``."""
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
@@ -85,7 +88,7 @@ def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Iterator[Row]]:
         raise _error("suffix", name, suffix=suffix)
     _check_file(name)
     if suffix == ".xlsx":
-        return "xlsx", _xlsx_rows(name)
+        return "xlsx", Rows(_xlsx_rows(name))
     try:
         f = open(name, "rb", buffering=1 << 20)  # noqa: SIM115 (closed by the generator)
     except OSError as e:
@@ -100,7 +103,7 @@ def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Iterator[Row]]:
 # ---------------------------------------------------------------- text
 
 
-def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Iterator[Row]]:
+def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Rows]:
     head = f.peek(_PEEK)[:_PEEK] if hasattr(f, "peek") else b""
     if head.startswith(b"PK\x03\x04"):
         raise _error("zip", name)
@@ -175,7 +178,7 @@ class _Lines:
     def __init__(self, f: IO[bytes], encoding: str) -> None:
         self.f = f
         self.encoding = encoding
-        self.bad: set[int] = set()
+        self.bad: list[int] = []  # in increasing order
 
     def __iter__(self) -> Iterator[str]:
         return chain.from_iterable(self._pieces())
@@ -216,32 +219,119 @@ class _Lines:
             try:
                 out.append(raw.decode(enc))
             except UnicodeDecodeError:
-                self.bad.add(k)
+                self.bad.append(k)
                 out.append(raw.decode(enc, "replace"))
         return out
 
 
-def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Iterator[Row]:
-    bad = lines.bad if isinstance(lines, _Lines) else set()
-    other = "CP932" if isinstance(lines, _Lines) and lines.encoding == "utf-8" else "UTF-8"
-    enc = "UTF-8" if other == "CP932" else "CP932"
-    reader = csv.reader(lines, delimiter=delimiter)
-    start = 1
-    try:
-        for cells in reader:
-            end = reader.line_num
-            problem = None
-            if bad and any(start <= n <= end for n in bad):
-                which = min(n for n in bad if start <= n <= end)
-                problem = msg("progress.row.mixed_encoding", line=which, encoding=enc, other=other)
-            yield start, cells, problem
-            start = end + 1
-    except csv.Error as e:
-        raise _error("csv", name, line=reader.line_num, detail=e) from None
-    finally:
-        close = getattr(lines, "close", None)
+class Rows:
+    """The rows of a sheet, one at a time (``next``: a :data:`Row`) or a block at a time
+    (:meth:`take`); both may be mixed.  This one wraps any iterator of rows (.xlsx)."""
+
+    def __init__(self, rows: Iterator[Row]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> Rows:
+        return self
+
+    def __next__(self) -> Row:
+        return next(self._rows)
+
+    def take(self, size: int) -> RawBlock:
+        """The next ``size`` rows (fewer at the end, none after it) as (lines, cells, problems):
+        ``problems`` is ``None`` when no row has one."""
+        rows = list(islice(self._rows, size))
+        problems = [row[2] for row in rows]
+        return [row[0] for row in rows], [row[1] for row in rows], problems if any(problems) else None
+
+
+def _newlines(cells: list[str]) -> int:
+    """The line breaks inside a row's cells, as lines split at \\n only count them."""
+    return "\x00".join(cells).count("\n")
+
+
+def _any_newlines(cells: list[str]) -> int:
+    """The line breaks inside a row's cells, as universal newlines count them (\\r\\n is one)."""
+    text = "\x00".join(cells)
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+class _CsvRows(Rows):
+    """CSV rows: the csv module's reader, read a block at a time at its own speed.  A row starts
+    on the line after the previous row's last; when a block took as many lines as rows, they are
+    the lines that follow each other, else each row spans one line more than its cells hold line
+    breaks (a quoted cell over several lines)."""
+
+    def __init__(self, name: str, lines: Iterator[str] | _Lines, delimiter: str) -> None:
+        self.name = name
+        self.lines = lines
+        self.bad: list[int] = lines.bad if isinstance(lines, _Lines) else []
+        self.other = "CP932" if isinstance(lines, _Lines) and lines.encoding == "utf-8" else "UTF-8"
+        self.enc = "UTF-8" if self.other == "CP932" else "CP932"
+        self.breaks = _newlines if isinstance(lines, _Lines) else _any_newlines
+        self.reader = csv.reader(lines, delimiter=delimiter)
+        self.start = 1
+
+    def close(self) -> None:
+        close = getattr(self.lines, "close", None)
         if close is not None:
             close()
+
+    def _failed(self, e: csv.Error) -> SheetError:
+        self.close()
+        return _error("csv", self.name, line=self.reader.line_num, detail=e)
+
+    def _problem(self, start: int, end: int) -> Message | None:
+        """The decoding problem of the row on lines ``start`` to ``end``, if a line would not decode."""
+        bad = self.bad
+        i = bisect_left(bad, start)
+        if i == len(bad) or bad[i] > end:
+            return None
+        return msg("progress.row.mixed_encoding", line=bad[i], encoding=self.enc, other=self.other)
+
+    def __next__(self) -> Row:
+        try:
+            cells = next(self.reader)
+        except csv.Error as e:
+            raise self._failed(e) from None
+        except StopIteration:
+            self.close()
+            raise
+        start = self.start
+        end = self.start = self.reader.line_num + 1
+        return start, cells, self._problem(start, end - 1) if self.bad else None
+
+    def take(self, size: int) -> RawBlock:
+        reader = self.reader
+        try:
+            cellss = list(islice(reader, size))
+        except csv.Error as e:
+            raise self._failed(e) from None
+        start = self.start
+        end = reader.line_num
+        self.start = end + 1
+        if not cellss:
+            self.close()
+            return [], cellss, None
+        if end - start + 1 == len(cellss):  # one line each: the usual block
+            lines = list(range(start, end + 1))
+        else:
+            lines = []
+            at = start
+            breaks = self.breaks
+            for cells in cellss:
+                lines.append(at)
+                at += 1 + breaks(cells)
+        problems: list[Message | None] | None = None
+        bad = self.bad
+        if bad and self._problem(start, end) is not None:
+            ends = [*(n - 1 for n in lines[1:]), end]
+            problems = list(map(self._problem, lines, ends))
+        return lines, cellss, problems
+
+
+def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Rows:
+    return _CsvRows(name, lines, delimiter)
 
 
 # ---------------------------------------------------------------- xlsx

@@ -16,8 +16,8 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from itertools import chain, repeat
-from operator import floordiv, mul
+from itertools import chain, compress, repeat
+from operator import floordiv, is_, mul
 from typing import IO, Protocol
 
 from ..lang import Lang, Text
@@ -315,6 +315,24 @@ def _ratios(planneds: Sequence[int | None], regs: Sequence[int | None], ratios: 
     return out
 
 
+class _Padded(dict["str | None", str]):
+    """A cell of the text table as shown (:func:`_display`) and padded to ``width`` display
+    columns (a bounded memo: the same names come back on every row); ``None`` is blank."""
+
+    def __init__(self, width: int, shown: Callable[[str], str], width_of: Callable[[str], int]) -> None:
+        super().__init__()
+        self.width = width
+        self.shown = shown
+        self.width_of = width_of
+
+    def __missing__(self, key: str | None) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        text = self.shown(key or "")
+        value = self[key] = text + " " * (self.width - self.width_of(text))
+        return value
+
+
 def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
     """The readable report: an aligned table (East Asian wide characters count as two
     columns; aligned over blocks of :data:`BLOCK` rows), each row's P1 reasons under it, the
@@ -329,19 +347,95 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     widths = {i: display_width(head[i]) for i in cols}
     shown_cell: Callable[[str], str] = _Cache(_display).__getitem__  # type: ignore[assignment]
     width_of: Callable[[str], int] = _Cache(display_width).__getitem__  # type: ignore[assignment]
+    shown_width: Callable[[str | None], int] = _Cache(lambda c: width_of(shown_cell(c or ""))).__getitem__  # type: ignore[assignment]
     shared = {id(x): f"    {x.clause}: {x.text(lang)}\n" for t in CHECK_REASONS.values() for x in t}
     shared_tuples = {id(t): "".join(shared[id(x)] for x in t) for t in CHECK_REASONS.values()}
     marks = {True: yes, False: no}
     advice = {True: need, False: "-"}
     pads: dict[int, Callable[[str], str]] = {}  # width -> a memo of names padded to it
+    padded_cells: dict[tuple[int, int], Callable[[str | None], str]] = {}  # (column, width) -> a memo of cells
     errors = _Spool()
     first = True
+    last = cols[-1]
 
     def on_error(e: RowError) -> None:
         errors.add(_error_line(e, lang))
 
+    def top_line() -> str:
+        tops: list[str] = []
+        for i in cols:
+            header, w = head[i], widths[i]
+            if i == last:  # the last column is not padded
+                tops.append(header)
+            elif i in _NAMES or i >= 8:
+                tops.append(header + " " * (w - width_of(header)))
+            else:
+                tops.append(" " * (w - display_width(header)) + header)
+        return "  ".join(tops).rstrip() + "\n"
+
+    def under_text(reasons: tuple[Reason, ...], notes: tuple[Reason, ...]) -> str:
+        text = shared_tuples.get(id(reasons))
+        if text is None:
+            text = "".join(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n" for x in reasons)
+        if notes:
+            text += "".join(f"    {note}: {x.text(lang)}\n" for x in notes)
+        return text
+
+    def at_once(block: Columns) -> str | None:
+        """The block's lines, one ``str.format`` per row (the usual block: counts on every row,
+        nothing planned is zero, no notes); ``None`` for any other block."""
+        (lines, orgs, items, planneds, regs, _, rcs, acs, needs, reasonss, _, prefs, codes, notess) = block
+        if None in planneds or None in regs or 0 in planneds or any(notess):
+            return None
+        per_mille = list(map(floordiv, map(mul, regs, repeat(1000)), planneds))
+        ratios = list(map(_PER_MILLE, per_mille))
+        fields: list[Iterable[object]] = [lines]
+        spec = [f"{{:>{_widen(widths, 0, len(str(max(lines))))}}}"]
+        for i, col in ((1, codes), (2, prefs), (3, orgs), (4, items)):
+            if not keep[i]:
+                continue
+            w = _widen(widths, i, max(map(shown_width, set(col))))
+            pad = padded_cells.get((i, w))
+            if pad is None:
+                pad = padded_cells[i, w] = _Padded(w, shown_cell, width_of).__getitem__
+            fields.append(map(pad, col))
+            spec.append("{}")
+        spec.append(f"{{:>{_widen(widths, 5, len(f'{max(planneds):,}'))},}}")
+        spec.append(f"{{:>{_widen(widths, 6, len(f'{max(regs):,}'))},}}")
+        spec.append(f"{{:>{_widen(widths, 7, len(_PER_MILLE(max(per_mille))))}}}")
+        fields += (planneds, regs, ratios)
+        spec.append("{}")
+        # The marks, the advice and the reasons under the row: the same for every row of one of
+        # the four reason tuples that the checks give; other rows (a count's reason) one by one.
+        w8 = _widen(widths, 8, max(width_of(marks[b]) for b in (True, False) if b in rcs))
+        w9 = _widen(widths, 9, max(width_of(marks[b]) for b in (True, False) if b in acs))
+        _widen(widths, 10, max(width_of(advice[b]) for b in (True, False) if b in needs))
+
+        def tail(rc: bool, ac: bool, needed: bool, under: str) -> str:
+            range_text, accuracy_text = marks[rc], marks[ac]
+            return (
+                f"{range_text}{' ' * (w8 - width_of(range_text))}  {accuracy_text}"
+                f"{' ' * (w9 - width_of(accuracy_text))}  {advice[needed]}\n{under}"
+            )
+
+        by_reasons = {id(t): tail(r, a, bool(t), shared_tuples[id(t)]) for (r, a), t in CHECK_REASONS.items()}
+        tails = list(map(by_reasons.get, map(id, reasonss)))
+        if None in tails:
+            for k in compress(range(len(tails)), map(is_, tails, repeat(None))):
+                tails[k] = tail(rcs[k], acs[k], needs[k], under_text(reasonss[k], ()))
+        fields.append(tails)
+        template = "  ".join(spec[:-1]) + "  " + spec[-1]
+        return "".join(map(template.format, *fields))
+
     for block in _blocks(results, on_error):
         if not block[0] and not first:
+            continue
+        text = at_once(block) if block[0] else None
+        if text is not None:
+            if first:
+                write(top_line())
+                first = False
+            write(text)
             continue
         (lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess) = block
         columns: list[list[str]] = [
@@ -358,45 +452,38 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
             list(map(advice.__getitem__, needs)),
         ]
         padded: list[list[str]] = []
-        tops: list[str] = []
-        last = cols[-1]
         for i in cols:
             col = columns[i]
-            header = head[i]
             if i in _NAMES or i >= 8:  # names, and the marks (済/未/要 are two columns wide)
                 w = widths[i] = max(widths[i], max(map(width_of, col), default=0))
                 if i == last:  # the last column is not padded
                     padded.append(col)
-                    tops.append(header)
                     continue
                 if w not in pads:
                     pads[w] = _Cache(lambda c, w=w: c + " " * (w - width_of(c))).__getitem__  # type: ignore[misc, assignment]
                 padded.append(list(map(pads[w], col)))
-                tops.append(header + " " * (w - width_of(header)))
             else:  # ASCII numbers, right-aligned
                 w = widths[i] = max(widths[i], max(map(len, col), default=0))
                 padded.append(list(map(str.rjust, col, repeat(w))))
-                tops.append(" " * (w - display_width(header)) + header)
         out: list[str] = []
         if first:
-            out.append("  ".join(tops).rstrip() + "\n")
+            out.append(top_line())
             first = False
         texts = map("  ".join, zip(*padded, strict=True))
-        under = list(map(shared_tuples.get, map(id, reasonss)))
-        if None in under or any(notess):
-            for i, (reasons, notes) in enumerate(zip(reasonss, notess, strict=True)):
-                text = under[i]
-                if text is None:
-                    text = "".join(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n" for x in reasons)
-                if notes:
-                    text += "".join(f"    {note}: {x.text(lang)}\n" for x in notes)
-                under[i] = text
-        out.extend(chain.from_iterable(zip(texts, repeat("\n"), under, strict=False)))  # type: ignore[arg-type]
+        under = list(map(under_text, reasonss, notess))
+        out.extend(chain.from_iterable(zip(texts, repeat("\n"), under, strict=False)))
         write("".join(out))
     if errors.file is not None:
         write(_say("progress.out.errors", lang))
         errors.replay(write)
     write(summary_line(results.totals(), deadline, lang) + "\n")
+
+
+def _widen(widths: dict[int, int], i: int, width: int) -> int:
+    """Column ``i``'s width, widened to ``width`` if it is narrower."""
+    if width > widths[i]:
+        widths[i] = width
+    return widths[i]
 
 
 def _line(cells: Iterable[str], widths: list[int], right: list[bool]) -> str:
