@@ -12,12 +12,14 @@ import csv
 import io
 import json
 import math
+import re
 import tempfile
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import chain, compress, repeat
-from operator import floordiv, is_, mul
+from operator import floordiv, is_, itemgetter, mul
 from typing import IO, Protocol
 
 from ..lang import Lang, Text
@@ -354,6 +356,7 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     advice = {True: need, False: "-"}
     pads: dict[int, Callable[[str], str]] = {}  # width -> a memo of names padded to it
     padded_cells: dict[tuple[int, int], Callable[[str | None], str]] = {}  # (column, width) -> a memo of cells
+    padded_ratios: dict[int, Callable[[int], str]] = {}  # width -> a memo of per-mille ratios right-aligned to it
     errors = _Spool()
     first = True
     last = cols[-1]
@@ -382,29 +385,30 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
         return text
 
     def at_once(block: Columns) -> str | None:
-        """The block's lines, one ``str.format`` per row (the usual block: counts on every row,
-        nothing planned is zero, no notes); ``None`` for any other block."""
+        """The block's lines, each joined from its cells made column by column (the usual
+        block: counts on every row, nothing planned is zero, no notes); ``None`` for any other."""
         (lines, orgs, items, planneds, regs, _, rcs, acs, needs, reasonss, _, prefs, codes, notess) = block
         if None in planneds or None in regs or 0 in planneds or any(notess):
             return None
-        per_mille = list(map(floordiv, map(mul, regs, repeat(1000)), planneds))
-        ratios = list(map(_PER_MILLE, per_mille))
-        fields: list[Iterable[object]] = [lines]
-        spec = [f"{{:>{_widen(widths, 0, len(str(max(lines))))}}}"]
+        w = _widen(widths, 0, len(str(lines[-1])))
+        fields: list[Iterable[str]] = [map(f"%{w}d".__mod__, lines)]
         for i, col in ((1, codes), (2, prefs), (3, orgs), (4, items)):
-            if not keep[i]:
-                continue
-            w = _widen(widths, i, max(map(shown_width, set(col))))
-            pad = padded_cells.get((i, w))
-            if pad is None:
-                pad = padded_cells[i, w] = _Padded(w, shown_cell, width_of).__getitem__
-            fields.append(map(pad, col))
-            spec.append("{}")
-        spec.append(f"{{:>{_widen(widths, 5, len(f'{max(planneds):,}'))},}}")
-        spec.append(f"{{:>{_widen(widths, 6, len(f'{max(regs):,}'))},}}")
-        spec.append(f"{{:>{_widen(widths, 7, len(_PER_MILLE(max(per_mille))))}}}")
-        fields += (planneds, regs, ratios)
-        spec.append("{}")
+            if keep[i]:
+                w = _widen(widths, i, max(map(shown_width, set(col))))
+                pad = padded_cells.get((i, w))
+                if pad is None:
+                    pad = padded_cells[i, w] = _Padded(w, shown_cell, width_of).__getitem__
+                fields.append(map(pad, col))
+        w = _widen(widths, 5, len(f"{max(planneds):,}"))
+        fields.append(map(format, planneds, repeat(f">{w},")))
+        w = _widen(widths, 6, len(f"{max(regs):,}"))
+        fields.append(map(format, regs, repeat(f">{w},")))
+        per_mille = list(map(floordiv, map(mul, regs, repeat(1000)), planneds))
+        w = _widen(widths, 7, len(_PER_MILLE(max(per_mille))))
+        ratio = padded_ratios.get(w)
+        if ratio is None:
+            ratio = padded_ratios[w] = _Cache(lambda x, w=w: _PER_MILLE(x).rjust(w)).__getitem__  # type: ignore[misc, assignment]
+        fields.append(map(ratio, per_mille))  # type: ignore[arg-type]
         # The marks, the advice and the reasons under the row: the same for every row of one of
         # the four reason tuples that the checks give; other rows (a count's reason) one by one.
         w8 = _widen(widths, 8, max(width_of(marks[b]) for b in (True, False) if b in rcs))
@@ -423,9 +427,8 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
         if None in tails:
             for k in compress(range(len(tails)), map(is_, tails, repeat(None))):
                 tails[k] = tail(rcs[k], acs[k], needs[k], under_text(reasonss[k], ()))
-        fields.append(tails)
-        template = "  ".join(spec[:-1]) + "  " + spec[-1]
-        return "".join(map(template.format, *fields))
+        fields.append(tails)  # type: ignore[arg-type]
+        return "".join(map("  ".join, zip(*fields)))  # noqa: B905 (as long as the block, each)
 
     for block in _blocks(results, on_error):
         if not block[0] and not first:
@@ -562,12 +565,6 @@ def _reasons_json(reasons: tuple[Reason, ...]) -> str:
 # The JSON of the four reason tuples that most rows share (they live as long as the program).
 _SHARED_JSON = {id(t): _reasons_json(t) for t in CHECK_REASONS.values()}
 
-_ROW = (
-    '{"line": %d, "prefecture": %s, "organization_code": %s, "organization": %s, "item": %s, "planned": %s, '
-    '"registered": %s, "ratio": %s, "range_checked": %s, "accuracy_checked": %s, "needs_advice": %s, '
-    '"reasons": %s, "notes": %s}'
-)
-
 
 class _Quoted(dict[object, str]):
     """JSON strings of names (a bounded memo: the same names come back on every row); ``None`` is ``null``."""
@@ -586,17 +583,40 @@ def _null(value: object) -> object:
     return "null" if value is None else value
 
 
+#: A row's JSON from its checks on: the same for every row whose reasons are one of the four
+#: tuples that the checks give (keyed by that tuple's id).
+_TAIL = '"range_checked": %s, "accuracy_checked": %s, "needs_advice": %s, "reasons": %s, "notes": %s}'
+_SHARED_TAILS = {
+    id(t): _TAIL % (_TRUE_FALSE(r), _TRUE_FALSE(a), _TRUE_FALSE(bool(t)), _SHARED_JSON[id(t)], "[]")
+    for (r, a), t in CHECK_REASONS.items()
+}
+_HEAD_ROW = (
+    '{"line": %d, "prefecture": %s, "organization_code": %s, "organization": %s, "item": %s, "planned": %s, '
+    '"registered": %s, "ratio": %s, %s'
+)
+
+
 def _rows_json(block: Columns, quote: Callable[[object], str]) -> Iterator[str]:
     """The JSON of each row of a block (``%s`` of an int or a float is its ``repr``, as JSON wants)."""
     lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess = block
-    reasons = list(map(_SHARED_JSON.get, map(id, reasonss)))
-    if None in reasons:
-        for i, text in enumerate(reasons):
-            if text is None:
-                reasons[i] = _reasons_json(reasonss[i])
-    notes = list(map(_reasons_json, notess)) if any(notess) else ["[]"] * len(lines)
+    if any(notess):
+        tails = [
+            _TAIL % (_TRUE_FALSE(rc), _TRUE_FALSE(ac), _TRUE_FALSE(need), _reasons_json(rs), _reasons_json(ns))
+            for rc, ac, need, rs, ns in zip(rcs, acs, needs, reasonss, notess, strict=True)
+        ]
+    else:
+        tails = list(map(_SHARED_TAILS.get, map(id, reasonss)))  # type: ignore[arg-type]
+        if None in tails:
+            for i in compress(range(len(tails)), map(is_, tails, repeat(None))):
+                tails[i] = _TAIL % (
+                    _TRUE_FALSE(rcs[i]),
+                    _TRUE_FALSE(acs[i]),
+                    _TRUE_FALSE(needs[i]),
+                    _reasons_json(reasonss[i]),
+                    "[]",
+                )
     return map(
-        _ROW.__mod__,
+        _HEAD_ROW.__mod__,
         zip(
             lines,
             map(quote, prefs),
@@ -606,11 +626,7 @@ def _rows_json(block: Columns, quote: Callable[[object], str]) -> Iterator[str]:
             map(_null, planneds) if None in planneds else planneds,
             map(_null, regs) if None in regs else regs,
             map(_null, ratios) if None in ratios else ratios,
-            map(_TRUE_FALSE, rcs),
-            map(_TRUE_FALSE, acs),
-            map(_TRUE_FALSE, needs),
-            reasons,
-            notes,
+            tails,
             strict=True,
         ),
     )
@@ -747,29 +763,37 @@ def write_csv(results: Results, lang: str | None, write: Write) -> None:
     write(buf.getvalue())
 
 
-_SUSPECT_STARTS = tuple(SUSPECT)
+#: A cell that :func:`~.cells.safe_cell` may change starts one of a block's cells joined by NUL
+#: (a NUL inside a cell only costs a closer look).
+_SUSPECT_RE = re.compile("\x00[" + "".join(map(re.escape, sorted(SUSPECT))) + "]")
 
 
 def _csv_block(
     columns: Columns, lang: str | None, shared: dict[int, str], writerows: Callable[[Iterable[Iterable[str]]], object]
 ) -> None:
-    """A block checked at once (every row read, every row as wide as the header), as CSV rows."""
+    """A block checked at once (every row read, every row as wide as the header), as CSV rows.
+    The block's lists of cells are made into the rows written (they are not used again)."""
     yes, no = _YES_NO[lang]
     ratios, needs, reasonss, cellss = columns[5], columns[8], columns[9], columns[10]
     if not cellss:
         return
-    cells: list[Sequence[str]] = list(zip(*cellss, strict=True))
-    for i, col in enumerate(cells):
-        if any(map(str.startswith, col, repeat(_SUSPECT_STARTS))):
-            cells[i] = list(map(safe_cell, col))
+    search = _SUSPECT_RE.search
+    if search("\x00" + "\x00".join(chain.from_iterable(cellss))):
+        for i in range(len(cellss[0])):
+            if search("\x00" + "\x00".join(map(itemgetter(i), cellss))):
+                for row in cellss:
+                    c = row[i]
+                    if c and c[0] in SUSPECT:
+                        row[i] = safe_cell(c)
     ratio = list(map(repr, ratios)) if None not in ratios else ["" if x is None else repr(x) for x in ratios]
     reasons = list(map(shared.get, map(id, reasonss)))
     if None in reasons:
         for i, text in enumerate(reasons):
             if text is None:
                 reasons[i] = safe_cell(_reasons_cell(reasonss[i], lang))
-    advice = list(map({True: yes, False: no}.__getitem__, needs))
-    writerows(zip(*cells, ratio, advice, reasons, [""] * len(ratio), strict=True))
+    advice = map({True: yes, False: no}.__getitem__, needs)
+    deque(map(list.extend, cellss, zip(ratio, advice, reasons, repeat(""), strict=False)), maxlen=0)
+    writerows(cellss)
 
 
 def write_organizations_csv(results: Results, lang: str | None, write: Write) -> None:
