@@ -141,6 +141,11 @@ def results_of(source: Sheet | ProgressReport, tick: Callable[[int], None] | Non
 # ---------------------------------------------------------------- small pieces
 
 
+def _in(reason: Reason, lang: str) -> str:
+    """``reason.text(lang)``, at once for the usual ``en`` and ``ja``."""
+    return reason.ja if lang == "ja" else reason.en if lang == "en" else reason.text(lang)
+
+
 def _deadline_text(d: date, lang: str) -> str:
     if lang != "ja":
         return d.isoformat()
@@ -379,9 +384,9 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     def under_text(reasons: tuple[Reason, ...], notes: tuple[Reason, ...]) -> str:
         text = shared_tuples.get(id(reasons))
         if text is None:
-            text = "".join(shared.get(id(x)) or f"    {x.clause}: {x.text(lang)}\n" for x in reasons)
+            text = "".join(shared.get(id(x)) or f"    {x.clause}: {_in(x, lang)}\n" for x in reasons)
         if notes:
-            text += "".join(f"    {note}: {x.text(lang)}\n" for x in notes)
+            text += "".join(f"    {note}: {_in(x, lang)}\n" for x in notes)
         return text
 
     def at_once(block: Columns) -> str | None:
@@ -697,7 +702,7 @@ _YES_NO = {None: ("yes", "no"), "en": ("yes", "no"), "ja": ("要", "不要")}
 def _reasons_cell(reasons: Iterable[Reason], lang: str | None) -> str:
     if lang is None:
         return " | ".join(f"{r.clause}: {r.en} / {r.ja}" for r in reasons)
-    return " | ".join(f"{r.clause}: {r.text(lang)}" for r in reasons)
+    return " | ".join(f"{r.clause}: {_in(r, lang)}" for r in reasons)
 
 
 class _Lines:
