@@ -1,9 +1,11 @@
 """Reading a sheet file row by row, never the whole file at once.
 
 :func:`open_sheet` checks the file (a regular file), decides how to read it and returns
-the encoding it found and an iterator of ``(line, cells, problem)``: the 1-based line (CSV)
-or row (xlsx) where the row starts, its cells as text, and ``problem`` (a catalog
-:class:`~chukan_schedule.messages.Message`) when the row's bytes could not be decoded, else ``None``.
+the encoding it found and its :class:`Rows`, an iterator of ``(line, cells, problem)``: the
+1-based line (CSV) or row (xlsx) where the row starts, its cells as text, and ``problem`` (a
+catalog :class:`~chukan_schedule.messages.Message`) when the row's bytes could not be decoded,
+else ``None``; :meth:`Rows.take` gives the next rows a block at a time, as three lists (a CSV
+block straight from the csv module's reader, without a Python step per row).
 
 * Text: CSV or tab-separated, in UTF-8 (with a BOM, or two), CP932, or UTF-16 with a BOM
   (Excel's 「Unicode テキスト」).  UTF-8 or CP932 is decided from the first lines that are
