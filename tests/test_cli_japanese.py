@@ -320,7 +320,7 @@ def test_japanese_progress_errors(
     assert japanese_error(capsys, "progress", str(wrong), "--lang", "ja").startswith(
         E
         + f"進捗シート {wrong} の見出し行に次の列がありません：{columns_ja}。必要な列：{columns_ja}"
-        + "（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：name, count。"
+        + "（二つの件数の代わりに割合（(f)欄）も可）。見つかった見出し：name、count。"
         + "別の見出しを使うには --column KEY=見出し を指定してください"
     )
     empty = tmp_path / "empty.csv"

@@ -103,6 +103,7 @@ def test_blank_ratio_without_counts_still_says_so(capsys: pytest.CaptureFixture[
 
 PLAIN = "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認\nA市,i,10,4,済,済\n"
 PLAIN_FOUND = "団体名, 特定個人情報, 登録予定件数, 実登録件数, 登録対象範囲の確認, 登録後の正確性の確認"
+PLAIN_FOUND_JA = "団体名、特定個人情報、登録予定件数、実登録件数、登録対象範囲の確認、登録後の正確性の確認"
 
 
 def test_column_naming_a_missing_header_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_column_naming_a_missing_header_is_an_error(capsys: pytest.CaptureFixtur
     assert_one_line_error(status, out, err.replace("エラー", "error"))
     assert err == (
         f"chukan-schedule: エラー: 進捗シート {path}：--column planned=予定 の見出し「予定」がシートにありません"
-        f"（シートに書かれている見出しを指定してください）。見つかった見出し：{PLAIN_FOUND}\n"
+        f"（シートに書かれている見出しを指定してください）。見つかった見出し：{PLAIN_FOUND_JA}\n"
     )
 
 

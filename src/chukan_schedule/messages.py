@@ -709,6 +709,11 @@ CATALOG: dict[str, Msg] = {
             ja="進捗シート {name} は通常のファイルではありません（デバイス、パイプまたはソケット）。受け付けるもの：{files}",
         ),
         Msg(
+            "progress.column_option",
+            en="--column {value}: give KEY=HEADER, KEY one of {keys} (or its Japanese name), HEADER the header as written in the sheet",
+            ja="--column {value}：KEY=見出し の形で指定してください（KEY は {keys} またはその日本語名、見出しはシートに書かれているもの）",
+        ),
+        Msg(
             "progress.unreadable",
             en="{name}: cannot be read ({reason}); accepted: a readable CSV or .xlsx file",
             ja="進捗シート {name} を読み取れません（{reason}）",

@@ -117,8 +117,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         raise missing("progress", exc) from None
     try:
         overrides = progress.parse_column_option(args.column)
-    except ValueError as exc:
-        raise CliError(exc.args[0], exc.args[1]) from None
+    except progress.SheetError as exc:
+        raise CliError(exc.message) from None
     try:
         deadline = progress.deadline_of(plan)
     except KeyError as exc:  # a --plan file without P1's milestone

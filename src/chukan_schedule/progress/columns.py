@@ -19,6 +19,9 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from ..messages import Listing, msg
+from .sheeterror import SheetError
+
 __all__ = [
     "COLUMNS",
     "FIELDS",
@@ -235,21 +238,16 @@ class ColumnOptions(dict[str, str]):
 
 def parse_column_option(values: Sequence[str]) -> ColumnOptions:
     """``--column KEY=HEADER`` options as normalised header -> field.  KEY is a field name
-    (``planned``) or its Japanese name (``登録予定件数``); :class:`ValueError` (English, Japanese
-    in ``args[1]``) for anything else."""
+    (``planned``) or its Japanese name (``登録予定件数``); anything else is a
+    :class:`~.sheeterror.SheetError` (a :class:`ValueError`) saying what is accepted."""
     by_name = {f: f for f in COLUMNS} | {header_key(ja): f for f, (ja, _, _) in COLUMNS.items()}
     out = ColumnOptions()
-    keys = ", ".join(COLUMNS)
+    keys = Listing(tuple(COLUMNS))  # 、 between them in Japanese
     for value in values:
         key, sep, header = value.partition("=")
         field = by_name.get(key.strip()) or by_name.get(header_key(key))
         if not sep or field is None or not header.strip():
-            raise ValueError(
-                f"--column {value!r}: give KEY=HEADER, KEY one of {keys} (or its Japanese name), "
-                "HEADER the header as written in the sheet",
-                f"--column {value!r}：KEY=見出し の形で指定してください（KEY は {keys} またはその日本語名、"
-                "見出しはシートに書かれているもの）",
-            )
+            raise SheetError(msg("progress.column_option", value=repr(value), keys=keys))
         out[written_key(header)] = field
         out.written[written_key(header)] = value
     return out

@@ -88,9 +88,14 @@ def _unmatched(rows: Sequence[Sequence[str]], overrides: Mapping[str, str]) -> l
     return [k for k in overrides if k not in seen]
 
 
-def _found_text(cells: Sequence[str]) -> str:
-    found_text = ", ".join(shown(c, 40) for c in cells if c.strip())
-    return found_text[:400] + "…" if len(found_text) > 400 else found_text
+def _found_text(cells: Sequence[str]) -> Text:
+    """The headers found, for an error: ``a, b`` in English, ``a、b`` in Japanese (the first 400 characters)."""
+    found = [shown(c, 40) for c in cells if c.strip()]
+
+    def capped(text: str) -> str:
+        return text[:400] + "…" if len(text) > 400 else text
+
+    return Text(capped(", ".join(found)), capped("、".join(found)))
 
 
 def _override_error(shown_file: str, keys: list[str], overrides: Mapping[str, str], cells: Sequence[str]) -> SheetError:
@@ -174,6 +179,6 @@ def find_header(name: str, rows: Iterator[Row], overrides: Mapping[str, str]) ->
             lacks=_fields(missing),
             expected=expected,
             found=_found_text(cells),
-            keys=", ".join(COLUMNS),
+            keys=Listing(tuple(COLUMNS)),
         )
     )

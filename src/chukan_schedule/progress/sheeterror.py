@@ -7,9 +7,9 @@ import unicodedata
 
 from ..errors import LocalizedError
 from ..lang import Lang, LangLike
-from ..messages import Message
+from ..messages import Message, msg
 
-__all__ = ["MAX_SHOWN", "SheetError", "shown", "shown_name"]
+__all__ = ["MAX_SHOWN", "SheetError", "said_name", "shown", "shown_name"]
 
 #: An echoed file name or cell is cut to this many characters.
 MAX_SHOWN = 200
@@ -56,3 +56,12 @@ def shown(text: str, limit: int = MAX_SHOWN) -> str:
 def shown_name(path: str | os.PathLike[str]) -> str:
     """A file name as shown in reports and errors (see :func:`shown`)."""
     return shown(os.fspath(path))
+
+
+def said_name(path: str | os.PathLike[str]) -> str | Message:
+    """A file name as an error says it: :func:`shown_name`, and when it was cut, its length
+    in the error's language (``xxx… (1500 characters)``, ``xxx…（1500文字）``)."""
+    name = os.fspath(path)
+    if len(name) <= MAX_SHOWN:
+        return shown(name)
+    return msg("fmt.cut_word", word=shown(name[:MAX_SHOWN]), length=len(name))

@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from ..lang import Lang, Text
 from ..messages import Message, msg, os_problem
-from .sheeterror import SheetError, shown_name
+from .sheeterror import SheetError, said_name
 
 __all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "RawBlock", "Row", "Rows", "open_sheet"]
 
@@ -59,7 +59,7 @@ _PIECE = 1 << 20
 
 def _error(message_id: str, path: str, **params: object) -> SheetError:
     """The sheet error ``progress.<message_id>`` about the file ``path``."""
-    return SheetError(msg(f"progress.{message_id}", name=shown_name(path), **params))
+    return SheetError(msg(f"progress.{message_id}", name=said_name(path), **params))
 
 
 def _check_file(path: str) -> None:
@@ -79,7 +79,7 @@ def _unreadable(path: str, e: OSError) -> SheetError:
     reason = e.strerror or str(e)
     if e.errno in (errno.EACCES, errno.EPERM):
         return _error("unreadable_os", path, reason=Text(reason, os_problem(e).text(Lang.JA)))
-    return _error("unreadable", path, reason=reason)
+    return _error("unreadable", path, reason=os_problem(e))  # the system's words, in either language
 
 
 def open_sheet(path: str | os.PathLike[str]) -> tuple[str, Rows]:
