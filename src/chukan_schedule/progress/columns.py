@@ -132,9 +132,8 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 #: row that ends with them is our own output read back: they are not the sheet's columns (the
 #: Japanese 割合 would otherwise collide with the sheet's 割合 (f), the English ratio too).
 RESULT_HEADERS: dict[str | None, tuple[str, str, str, str]] = {
-    None: ("ratio", "needs_advice", "reasons", "error"),
-    "en": ("ratio", "needs_advice", "reasons", "error"),
-    "ja": ("割合", "助言等の要否", "理由", "エラー"),
+    lang: tuple(msg(f"progress.csv.{k}").text(lang or "en") for k in ("ratio", "needs_advice", "reasons", "error"))  # type: ignore[misc]
+    for lang in (None, "en", "ja")
 }
 
 FIELDS = tuple(COLUMNS)

@@ -23,7 +23,7 @@ from operator import floordiv, is_, itemgetter, mul
 from typing import IO, Protocol
 
 from ..lang import Lang, Text
-from ..messages import msg
+from ..messages import Message, msg
 from ..model import Milestone, Reason
 from ..render import display_width, long_day
 from .blocks import Block, Columns, results_of_columns
@@ -146,30 +146,31 @@ def _in(reason: Reason, lang: str) -> str:
     return reason.ja if lang == "ja" else reason.en if lang == "en" else reason.text(lang)
 
 
-def _deadline_text(d: date, lang: str) -> str:
-    if lang != "ja":
-        return d.isoformat()
-    text = long_day(d).text("ja")
+def _deadline_text(d: date) -> Text:
+    """The deadline as the summary says it: ``2017-06-30``, ``2017年6月30日（6月末）`` (a month's last day)."""
+    ja = long_day(d).text("ja")
     if (d + timedelta(days=1)).month != d.month:
-        text += f"（{d.month}月末）"
-    return text
+        ja += msg("progress.out.month_end", month=d.month).text("ja")
+    return Text(d.isoformat(), ja)
+
+
+def _counted(singular: str, plural: str, n: int) -> Message:
+    """``n`` with its word (catalog ``singular`` when ``n`` is 1, else ``plural``; Japanese has one form)."""
+    return msg(singular if n == 1 else plural, n=n)
 
 
 def summary_line(t: Tally, deadline: Milestone, lang: str) -> str:
-    due = _deadline_text(deadline.last_day, lang)
-    if lang == "ja":
-        text = f"読込 {t.rows_read}行：助言等が必要 {t.rows_needing_advice}行、エラー {t.rows_in_error}行"
-        if t.blank_rows:
-            text += f"、空行 {t.blank_rows}行（読み飛ばし）"
-        return text + f"。副本登録及び正確性の担保の期限 {due}（{CLAUSE}）"
     read, need = t.rows_read, t.rows_needing_advice
-    text = (
-        f"{read} {'row' if read == 1 else 'rows'} read: {need} {'needs' if need == 1 else 'need'} advice, "
-        f"{t.rows_in_error} in error"
-    )
-    if t.blank_rows:
-        text += f", {t.blank_rows} blank skipped"
-    return text + f". Registration and its accuracy due by {due} ({CLAUSE})"
+    blank = msg("progress.out.blank_skipped", n=t.blank_rows) if t.blank_rows else ""
+    return msg(
+        "progress.out.summary",
+        read=_counted("progress.out.n_row", "progress.out.n_rows", read),
+        need=_counted("progress.out.n_needs", "progress.out.n_need", need),
+        errors=t.rows_in_error,
+        blank=blank,
+        due=_deadline_text(deadline.last_day),
+        clause=CLAUSE,
+    ).text(_lang(lang))
 
 
 def _display(text: str) -> str:
@@ -512,7 +513,6 @@ def write_organizations(results: Results, deadline: Milestone, lang: str, write:
     """One line per organization (by 団体コード when the sheet has it, else by prefecture and
     name): how many items it has, how many need advice and which; then the rows in error
     and the summary."""
-    ja = lang == "ja"
     errors = _Spool()
     for r in results:
         if type(r) is RowError:
@@ -543,12 +543,12 @@ def write_organizations(results: Results, deadline: Milestone, lang: str, write:
         write(_say("progress.out.errors", lang))
         errors.replay(write)
     advised = sum(1 for g in orgs if g.needs_advice)
-    n = len(orgs)
-    if ja:
-        write(f"{n}団体：助言等が必要 {advised}団体。")
-    else:
-        orgs_word = "organization" if n == 1 else "organizations"
-        write(f"{n} {orgs_word}: {advised} {'needs' if advised == 1 else 'need'} advice. ")
+    said = msg(
+        "progress.out.organizations",
+        orgs=_counted("progress.out.n_org", "progress.out.n_orgs", len(orgs)),
+        advised=_counted("progress.out.n_org_needs", "progress.out.n_orgs_need", advised),
+    )
+    write(said.text(_lang(lang)))
     write(summary_line(totals, deadline, lang) + "\n")
 
 
@@ -696,7 +696,11 @@ def write_json(results: Results, deadline: Milestone, write: Write) -> None:
 # ---------------------------------------------------------------- CSV
 
 _RESULT_HEAD = RESULT_HEADERS
-_YES_NO = {None: ("yes", "no"), "en": ("yes", "no"), "ja": ("要", "不要")}
+#: yes/no of the needs_advice column (要/不要), by the language of the CSV (None: English).
+_YES_NO = {
+    lang: (msg("progress.csv.yes").text(lang or "en"), msg("progress.csv.no").text(lang or "en"))
+    for lang in (None, "en", "ja")
+}
 
 
 def _reasons_cell(reasons: Iterable[Reason], lang: str | None) -> str:
