@@ -71,3 +71,15 @@ def test_the_library_says_a_cell_over_the_csv_limit_is_bad_input() -> None:
         list(audit(JULY_2017, io.StringIO(f'time,operation\n"{big}",registration\n'), "time", "operation"))
     assert isinstance(caught.value, ValueError)
     assert "ログを CSV として読めません" in caught.value.message.text("ja")
+
+
+def test_excels_unicode_text_is_read_without_being_told(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # 「Unicode テキスト」: UTF-16 with its byte-order mark, tab-separated. 07-18 08:00 registration is open (H).
+    log = tmp_path / "j.tsv"
+    log.write_bytes("時刻\t操作\n2017-07-18 08:00\t副本登録\n".encode("utf-16"))
+    status, out, err = run(capsys, "audit", str(log), "--time", "時刻", "--operation", "操作", "--json")
+    assert (status, err) == (0, "")
+    assert (
+        '"line": 2, "time": "2017-07-18 08:00", "at": "2017-07-18T08:00:00+09:00", "operation": "registration"' in out
+    )
+    assert '"allowed": true' in out

@@ -48,3 +48,14 @@ def test_the_plan_and_an_audited_log_cannot_both_be_standard_input() -> None:
     done = chukan("--plan", "-", "audit", "-", "--time", "1", "-o", "registration", stdin=b"time\n2017-07-13 10:00\n")
     assert done.returncode == 2
     assert done.stderr.decode().startswith("chukan-schedule: error: the log and the plan cannot both come from")
+
+
+def test_diff_reads_one_plan_from_standard_input() -> None:
+    # The July plan on standard input against itself from the file: nothing changed (exit 0).
+    plan_file = str(resources.files("chukan_schedule").joinpath("plans", "2017-07.toml"))
+    done = chukan("diff", "-", plan_file, stdin=JULY_TEXT.encode())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[-1] == "No changes."
+    done = chukan("diff", "-", "-", stdin=JULY_TEXT.encode())
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("chukan-schedule: error: only one file can come from standard input")

@@ -156,3 +156,18 @@ def test_an_external_entity_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SheetError, match=r"not a readable \.xlsx workbook") as exc:
         read_sheet(workbook(tmp_path / "s.xlsx", rows, prolog=prolog), JULY_2017)
     assert "SECRET" not in str(exc.value)
+
+
+def test_blank_last_cells_are_blank_checks_not_a_short_row(tmp_path: Path) -> None:
+    # A workbook stores no empty cell: A市's accuracy check (the last column) was left blank,
+    # B市's range and accuracy checks both: P1 says advice is needed for each (a check not done).
+    rows = (
+        row(1, HEADER)
+        + row(2, ["A市", "住民票関係情報", 100, 100, "済"])
+        + row(3, ["B市", "住民票関係情報", 100, 100])
+        + row(4, ["C市", "住民票関係情報", 100, 100, "済", "済"])
+    )
+    report = read_sheet(workbook(tmp_path / "s.xlsx", rows, dimension="A1:F4"), JULY_2017)
+    assert report.errors == ()
+    got = [(r.line, r.range_checked, r.accuracy_checked, r.needs_advice) for r in report.rows]
+    assert got == [(2, True, False, True), (3, False, False, True), (4, True, True, False)]

@@ -36,6 +36,7 @@ from typing import IO, Any, Protocol
 
 from .engine import Plan
 from .errors import OutsidePlanError, TimestampFormatError
+from .excel import safe_cell
 from .lang import Text
 from .messages import Listing, Message, msg
 from .model import DayPlan, Operation, Reason
@@ -878,14 +879,11 @@ class JsonReport(_Report):
         self.out.write(f'{chr(10) if self.wrote_rows else ""}], "summary": {body}}}\n')
 
 
-#: Characters that make a spreadsheet read a cell as a formula (CSV injection): such a cell starts with ' instead.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
-
 def _cell(value: str) -> str:
-    """One CSV cell: a formula neutralised with a leading ', quoted when it holds a comma, quote or newline."""
-    if value.startswith(_FORMULA_START):
-        value = "'" + value
+    """One CSV cell: a formula neutralised with a leading ' (as ``progress --csv`` does, :func:`.excel.safe_cell`:
+    also after spaces or zero-width characters, and in full-width forms), quoted when it holds a
+    comma, quote or newline."""
+    value = safe_cell(value)
     if "," in value or '"' in value or "\n" in value or "\r" in value:
         value = '"' + value.replace('"', '""') + '"'
     return value

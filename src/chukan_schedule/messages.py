@@ -1302,7 +1302,11 @@ CATALOG: dict[str, Msg] = {
             en="the field separator (default: from the extension or the header; \\t for a tab)",
             ja="区切り文字（省略時は拡張子または見出し行から判断。タブは \\t）",
         ),
-        Msg("help.audit.encoding", en="the log's encoding (default UTF-8)", ja="ログの文字コード（省略時は UTF-8）"),
+        Msg(
+            "help.audit.encoding",
+            en="the log's encoding (default UTF-8; UTF-16 when the file starts with its byte-order mark)",
+            ja="ログの文字コード（省略時は UTF-8。ファイルが UTF-16 のバイト順マークで始まれば UTF-16）",
+        ),
         Msg(
             "help.audit.epilog",
             en="The log is CSV or TSV with a header row, UTF-8 with or without a BOM (or --encoding cp932). "
@@ -1324,6 +1328,11 @@ CATALOG: dict[str, Msg] = {
             "cli.audit.encoding",
             en="--encoding {value}: unknown encoding",
             ja="--encoding {value}：不明な文字コードです",
+        ),
+        Msg(
+            "cli.two_stdins",
+            en="only one file can come from standard input (-); give the others as files",
+            ja="標準入力（-）から読めるファイルは1つだけです。ほかはファイルで指定してください",
         ),
         Msg(
             "cli.audit.two_stdins",
@@ -1475,8 +1484,8 @@ CATALOG: dict[str, Msg] = {
             ja="2つの計画ファイルの違いを1日ずつ、操作ごとに：時間帯の変更・追加・取りやめ、稼働モード、日程"
             "（終了ステータス 0：変更なし、1：変更あり）",
         ),
-        Msg("help.diff.old", en="the plan as it was", ja="変更前の計画"),
-        Msg("help.diff.new", en="the corrected plan", ja="訂正後の計画"),
+        Msg("help.diff.old", en="the plan as it was (- for standard input)", ja="変更前の計画（標準入力は -）"),
+        Msg("help.diff.new", en="the corrected plan (- for standard input)", ja="訂正後の計画（標準入力は -）"),
         Msg(
             "help.progress",
             en="read a registration progress sheet (本番用副本登録進捗状況集計シート) and advise (P1)",

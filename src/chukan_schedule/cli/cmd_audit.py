@@ -62,6 +62,17 @@ def _cannot_read(file: str, reason: Message) -> CliError:
     return CliError(msg("cli.audit.cannot_read", file=file, reason=reason))
 
 
+def _utf16_bom(path: str) -> bool:
+    """Whether the regular file ``path`` starts with a UTF-16 byte-order mark (anything else: no)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as f:
+            return f.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    except (OSError, ValueError):
+        return False  # said when the log is opened
+
+
 def _open_log(path: str, encoding: str) -> io.TextIOWrapper:
     """The log ``path`` as text: a regular file, or ``-`` (standard input); a folder, a FIFO or a
     device (``/dev/zero``) is refused at once, before anything is read."""
@@ -115,6 +126,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     # rot13, hex, base64 ... turn bytes into bytes, and `undefined` reads nothing: not a log's encoding.
     if not getattr(codec, "_is_text_encoding", True) or codec.name == "undefined":
         raise CliError(msg("cli.audit.encoding_not_text", value=repr(args.encoding)))
+    if args.encoding == "utf-8-sig" and args.file != "-" and _utf16_bom(args.file):
+        args.encoding = "utf-16"  # Excel's 「Unicode テキスト」: UTF-16 with its byte-order mark
     source = _open_log(args.file, args.encoding)
     lines: IO[str] | Iterator[str] = _bounded_lines(source, args.file) if args.file == "-" else source
     report_kind = a.JsonReport if args.json else a.CsvReport if args.csv else a.TextReport

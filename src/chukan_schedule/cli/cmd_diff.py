@@ -1,4 +1,4 @@
-"""``chukan-schedule diff OLD.toml NEW.toml``: what changed between two plan files."""
+"""``chukan-schedule diff OLD.toml NEW.toml``: what changed between two plan files (either may be ``-``: stdin)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import argparse
 from collections.abc import Callable
 
 from ..engine import Plan
-from ..planfile import load_plan
-from .output import EXIT_NOT_ALLOWED, EXIT_OK, print_json, say
+from ..messages import msg
+from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, print_json, say
+from .parsing import load_plan
 from .translation import help_text
 
 
@@ -22,6 +23,9 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     from ..diff import compare  # here: diff reads ics (icalendar), which the other commands start without
 
+    # Either plan may come from standard input (-), as --plan's does; not both, nor with --plan -.
+    if [args.old, args.new, args.plan].count("-") > 1:
+        raise CliError(msg("cli.two_stdins"))
     changes = compare(load_plan(args.old), load_plan(args.new))
     if args.json:
         print_json(changes.to_json())

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from fractions import Fraction
 
+from ..excel import SUSPECT, safe_cell
+
 __all__ = [
     "CHECK_MARKS",
     "DONE",
@@ -106,28 +108,7 @@ def parse_ratio(raw: str) -> tuple[Fraction, Fraction] | str | None:
     return value, max(tolerance, Fraction(1, 10**9))  # a float stored by Excel has noise in its last digits
 
 
-# ---------------------------------------------------------------- writing for Excel
-
-_FORMULA = frozenset("=+-@\t\r\n")
-# What Excel may skip before a formula's first character, or read as one after NFKC (＝＋－＠).
-#: The first characters of a cell that :func:`safe_cell` looks at twice.
-SUSPECT = frozenset(" \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff＝＋－＠﹦﹢﹣\uff20") | _FORMULA
-
-
-def safe_cell(cell: str) -> str:
-    """``cell`` neutralised against formula injection: one that starts (after spaces or
-    zero-width characters, full-width forms read as ASCII) with = + - @ tab CR or LF gets a
-    leading ``'``.  A negative number such as ``-5`` is neutralised too (``'-5``)."""
-    if not cell or cell[0] not in SUSPECT:
-        return cell
-    for ch in cell:
-        if ch in " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff":
-            continue
-        if unicodedata.normalize("NFKC", ch) in _FORMULA or ch in "\t\r\n":
-            return "'" + cell
-        break
-    return cell
-
+# ---------------------------------------------------------------- writing for Excel (excel.py)
 
 # Marks as ``progress --csv`` writes them (``'-``), so that its output reads back the same.
 CHECK_MARKS.update({safe_cell(v): done for v, done in list(CHECK_MARKS.items()) if safe_cell(v) != v})

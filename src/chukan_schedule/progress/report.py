@@ -132,6 +132,13 @@ class Tally:
         return tuple(orgs)
 
 
+def _pad(cellss: list[list[str]], width: int) -> None:
+    """Each row of cells (a workbook's, which stores no empty cell) made ``width`` wide with empty cells."""
+    for cells in cellss:
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+
+
 class Sheet:
     """A progress sheet opened for reading: iterate it for each row checked against P1.
 
@@ -193,6 +200,11 @@ class Sheet:
         cellss = [row[1] for row in pending]
         problems = [row[2] for row in pending]
         rows = self._rows
+        # A workbook stores no empty cell: a row whose last cells are blank (a check not done) is
+        # as wide as the header, with those cells empty, not a shorter row.
+        width = len(self.header) if self.encoding == "xlsx" else 0
+        if width:
+            _pad(cellss, width)
         more = True
         while True:
             while more and len(lines) < size:
@@ -200,6 +212,8 @@ class Sheet:
                 if not raw_cells:
                     more = False
                     break
+                if width:
+                    _pad(raw_cells, width)
                 lines += raw_lines
                 cellss += raw_cells
                 problems += raw_problems if raw_problems is not None else [None] * len(raw_cells)

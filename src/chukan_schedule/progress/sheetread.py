@@ -132,22 +132,26 @@ def _text_rows(name: str, f: IO[bytes], suffix: str) -> tuple[str, Rows]:
 
 
 def _guess(lines: list[bytes]) -> str | None:
-    """UTF-8 when a line that is not ASCII is valid UTF-8; CP932 when only CP932 reads them;
-    ``None`` when neither reads any; UTF-8 for ASCII."""
-    cp932 = False
+    """The encoding most of the lines that are not ASCII are in: UTF-8 (also on a tie), or CP932
+    when more of them read only as CP932 (a CP932 sheet with a line pasted in UTF-8 stays CP932,
+    and that line is the one in error); ``None`` when neither reads any; UTF-8 for ASCII."""
+    utf8 = cp932 = 0
     for line in lines:
         if line.isascii():
             continue
         try:
             line.decode("utf-8")
-            return "utf-8"
+            utf8 += 1
+            continue
         except UnicodeDecodeError:
             pass
         try:
             line.decode("cp932")
-            cp932 = True
+            cp932 += 1
         except UnicodeDecodeError:
             pass
+    if utf8 and utf8 >= cp932:
+        return "utf-8"
     if cp932:
         return "cp932"
     return "utf-8" if all(line.isascii() for line in lines) else None
