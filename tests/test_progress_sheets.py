@@ -473,14 +473,15 @@ def test_a_harmless_cell_is_left_alone(tmp_path: Path) -> None:
 def test_a_sheet_that_fails_midway_leaves_the_output_file_as_it_was(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Row 3 opens a quote that is never closed: the cell outgrows the CSV reader's limit, far into the file.
-    rows = "".join(f"A市,x{i},10,10,済,済\n" for i in range(20_000))
+    # Row 3 opens a quote that is never closed: the cell outgrows the longest cell read (1 MiB
+    # characters, sheetread.MAX_CELL), far into the file (70,000 rows of about 20 characters).
+    rows = "".join(f"A市,x{i},10,10,済,済\n" for i in range(70_000))
     path = sheet(tmp_path, f'{HEADER}\nA市,x,10,10,済,済\nB町,"open,10,10,済,済\n{rows}')
     target = tmp_path / "advice.csv"
     target.write_bytes(b"old")
     status, out, err = run(capsys, "progress", str(path), "--csv", "--output", str(target))
     assert (status, out) == (2, "")
-    assert "line 3: not valid CSV" in err or "not valid CSV" in err
+    assert ": not valid CSV (a cell longer than 1,048,576 characters: an unclosed quote?)" in err
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["advice.csv", "sheet.csv"]
 

@@ -750,6 +750,11 @@ CATALOG: dict[str, Msg] = {
             ja="進捗シート {name} は UTF-16 として読めません（{reason}）",
         ),
         Msg(
+            "progress.cell_too_long",
+            en="a cell longer than {limit} characters: an unclosed quote?",
+            ja="{limit}文字を超えるセルがあります。引用符が閉じていないのでは",
+        ),
+        Msg(
             "progress.csv",
             en="{name}: line {line}: not valid CSV ({detail}); accepted: comma- or tab-separated values",
             ja="進捗シート {name} の{line}行目が CSV として読めません（{detail}）。受け付けるもの：カンマ区切りまたはタブ区切り",

@@ -8,6 +8,7 @@ the end, so a failure leaves the old file as it was.
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
 import sys
 from collections.abc import Callable
@@ -129,6 +130,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     # its default, the cycle collector would walk every young row every 700 allocations.
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
+    # A cell may be as long as sheetread.MAX_CELL (the csv module's default stops at 131,072).
+    cell_limit = csv.field_size_limit(max(csv.field_size_limit(), progress.sheetread.MAX_CELL))
     try:
         sheet = progress.Sheet(args.file, columns=overrides, prefecture=args.prefecture)
         results = writers.results_of(sheet, tick)
@@ -153,6 +156,7 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
         raise CliError(exc.message) from None
     finally:
         gc.set_threshold(*threshold)
+        csv.field_size_limit(cell_limit)
         if tick is not None and sys.stderr is not None:
             try:
                 sys.stderr.write("\r\x1b[K")

@@ -285,7 +285,10 @@ class _CsvRows(Rows):
 
     def _failed(self, e: csv.Error) -> SheetError:
         self.close()
-        return _error("csv", self.name, line=self.reader.line_num, detail=e)
+        detail: object = e
+        if str(e).startswith("field larger than field limit"):  # said in either language, with the limit
+            detail = msg("progress.cell_too_long", limit=f"{csv.field_size_limit():,}")
+        return _error("csv", self.name, line=self.reader.line_num, detail=detail)
 
     def _problem(self, start: int, end: int) -> Message | None:
         """The decoding problem of the row on lines ``start`` to ``end``, if a line would not decode."""
