@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
+import clikit
 from chukan_schedule.cli import default_lang, main
 from clikit import run
 
 
 def program(*argv: str, lang_env: str) -> subprocess.CompletedProcess[str]:
+    """The real program with ``LANG=lang_env`` (and no LC_ALL or LC_MESSAGES to override it)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     env.update(LANG=lang_env, PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "chukan_schedule", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return clikit.program(*argv, env=env)
 
 
 def test_help_in_a_japanese_locale() -> None:

@@ -47,7 +47,9 @@ def test_errors_name_the_standard_input() -> None:
 def test_the_plan_and_an_audited_log_cannot_both_be_standard_input() -> None:
     done = chukan("--plan", "-", "audit", "-", "--time", "1", "-o", "registration", stdin=b"time\n2017-07-13 10:00\n")
     assert done.returncode == 2
-    assert done.stderr.decode().startswith("chukan-schedule: error: the log and the plan cannot both come from")
+    assert done.stderr.decode() == (
+        "chukan-schedule: error: only one file can come from standard input (-); give the others as files\n"
+    )
 
 
 def test_diff_reads_one_plan_from_standard_input() -> None:

@@ -37,7 +37,7 @@ from .engine import Plan
 from .lang import Lang, Text, pick
 from .messages import msg
 from .model import DayPlan, DayType, Milestone, Mode, Operation, Window
-from .render import format_day, weekday_name
+from .render import format_clock, format_day, weekday_name
 
 __all__ = ["render_svg", "write_svg"]
 
@@ -142,11 +142,8 @@ def _wrap(s: str, size: float, width: float) -> list[str]:
 
 
 def _clock(t: datetime, day_start: datetime, lang: str = "en") -> str:
-    """``08:00`` (``8:00`` in Japanese, as people write it); ``24:00`` for the midnight ending the day."""
-    if t - day_start >= timedelta(days=1):
-        return "24:00"
-    text = f"{t:%H:%M}" if t.second == 0 and t.microsecond == 0 else f"{t:%H:%M:%S.%f}"
-    return text[1:] if lang == "ja" and text.startswith("0") else text
+    """:func:`~.render.format_clock` (``08:00``, ``8:00`` in Japanese); ``24:00`` for the midnight ending the day."""
+    return "24:00" if t - day_start >= timedelta(days=1) else format_clock(t, lang)
 
 
 @attrs.frozen

@@ -1340,11 +1340,6 @@ CATALOG: dict[str, Msg] = {
             ja="標準入力（-）から読めるファイルは1つだけです。ほかはファイルで指定してください",
         ),
         Msg(
-            "cli.audit.two_stdins",
-            en="the log and the plan cannot both come from standard input (-); give one of them as a file",
-            ja="ログと計画の両方を標準入力（-）から読むことはできません。どちらかをファイルで指定してください",
-        ),
-        Msg(
             "cli.audit.encoding_not_text",
             en="--encoding {value}: not a text encoding; a log is read as utf-8, utf-8-sig, cp932, utf-16 ...",
             ja="--encoding {value}：テキストの文字コードではありません。ログは utf-8、utf-8-sig、cp932、utf-16 などで読みます",

@@ -145,12 +145,17 @@ def read_plan_text(path: str) -> str:
             raise PlanFileError(path, "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
     finally:
         os.close(fd)
-    if len(data) > MAX_PLAN_BYTES:  # it grew while being read
-        raise _too_large(path, len(data))
+    return _plan_text(path, data)  # (it may have grown while being read)
+
+
+def _plan_text(source: str, data: bytes) -> str:
+    """The bytes read of a plan as text: at most MAX_PLAN_BYTES of UTF-8, else a :class:`PlanFileError`."""
+    if len(data) > MAX_PLAN_BYTES:
+        raise _too_large(source, len(data))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlanFileError(path, "", msg("plan.not_utf8", reason=exc.reason)) from None
+        raise PlanFileError(source, "", msg("plan.not_utf8", reason=exc.reason)) from None
 
 
 #: How a plan read from standard input (``--plan -``) is named in its errors.
@@ -168,12 +173,7 @@ def read_plan_stdin(stream: object = None) -> str:
         data = buffer.read(MAX_PLAN_BYTES + 1)
     except OSError as exc:
         raise PlanFileError(STDIN_SOURCE, "", msg("plan.cannot_read", reason=os_problem(exc))) from exc
-    if len(data) > MAX_PLAN_BYTES:
-        raise _too_large(STDIN_SOURCE, len(data))
-    try:
-        return str(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PlanFileError(STDIN_SOURCE, "", msg("plan.not_utf8", reason=exc.reason)) from None
+    return _plan_text(STDIN_SOURCE, bytes(data))
 
 
 def check_plan_text(text: str, source: str = "<string>") -> None:

@@ -62,17 +62,6 @@ def _cannot_read(file: str, reason: Message) -> CliError:
     return CliError(msg("cli.audit.cannot_read", file=file, reason=reason))
 
 
-def _utf16_bom(path: str) -> bool:
-    """Whether the regular file ``path`` starts with a UTF-16 byte-order mark (anything else: no)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
-        with open(path, "rb") as f:
-            return f.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    except (OSError, ValueError):
-        return False  # said when the log is opened
-
-
 def _open_log(path: str, encoding: str) -> io.TextIOWrapper:
     """The log ``path`` as text: a regular file, or ``-`` (standard input); a folder, a FIFO or a
     device (``/dev/zero``) is refused at once, before anything is read."""
@@ -92,6 +81,9 @@ def _open_log(path: str, encoding: str) -> io.TextIOWrapper:
         if not stat.S_ISREG(mode):
             kind = msg("plan.a_folder") if stat.S_ISDIR(mode) else msg("plan.a_device")
             raise _cannot_read(path, msg("cli.audit.not_regular", kind=kind))
+        if encoding == "utf-8-sig" and os.read(fd, 2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            encoding = "utf-16"  # not told, and Excel's 「Unicode テキスト」: UTF-16 with its byte-order mark
+        os.lseek(fd, 0, os.SEEK_SET)  # a regular file: read again from its start
         return open(fd, encoding=encoding, newline="")
     except BaseException:
         os.close(fd)
@@ -126,9 +118,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     # rot13, hex, base64 ... turn bytes into bytes, and `undefined` reads nothing: not a log's encoding.
     if not getattr(codec, "_is_text_encoding", True) or codec.name == "undefined":
         raise CliError(msg("cli.audit.encoding_not_text", value=repr(args.encoding)))
-    if args.encoding == "utf-8-sig" and args.file != "-" and _utf16_bom(args.file):
-        args.encoding = "utf-16"  # Excel's 「Unicode テキスト」: UTF-16 with its byte-order mark
     source = _open_log(args.file, args.encoding)
+    encoding = source.encoding  # utf-16 for a file that starts with its byte-order mark (see _open_log)
     lines: IO[str] | Iterator[str] = _bounded_lines(source, args.file) if args.file == "-" else source
     report_kind = a.JsonReport if args.json else a.CsvReport if args.csv else a.TextReport
     summary = a.Summary(plan)
@@ -172,9 +163,9 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     except UnicodeError as exc:  # a byte that does not decode; UTF-16 with no byte-order mark ...
         reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
         # The hint names the other usual encoding: Shift_JIS for a UTF-8 reading, UTF-8 for a Shift_JIS one.
-        shift_jis = codec.name in ("cp932", "shift_jis", "shift_jisx0213", "shift_jis_2004", "euc_jp")
+        shift_jis = codecs.lookup(encoding).name in ("cp932", "shift_jis", "shift_jisx0213", "shift_jis_2004", "euc_jp")
         which = "cli.audit.not_text_try_utf8" if shift_jis else "cli.audit.not_text"
-        raise CliError(msg(which, file=args.file, encoding=args.encoding, reason=reason)) from None
+        raise CliError(msg(which, file=args.file, encoding=encoding, reason=reason)) from None
     except csv.Error as exc:
         raise CliError(msg("cli.audit.not_csv", file=args.file, reason=str(exc), limit=f"{MAX_CELL:,}")) from None
     except BrokenPipeError:

@@ -6,8 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from ..engine import Plan
-from ..messages import msg
-from .output import EXIT_NOT_ALLOWED, EXIT_OK, CliError, print_json, say
+from .output import EXIT_NOT_ALLOWED, EXIT_OK, print_json, say
 from .parsing import load_plan
 from .translation import help_text
 
@@ -23,9 +22,7 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     from ..diff import compare  # here: diff reads ics (icalendar), which the other commands start without
 
-    # Either plan may come from standard input (-), as --plan's does; not both, nor with --plan -.
-    if [args.old, args.new, args.plan].count("-") > 1:
-        raise CliError(msg("cli.two_stdins"))
+    # Either plan may come from standard input (-), as --plan's does (not both: output.check_output).
     changes = compare(load_plan(args.old), load_plan(args.new))
     if args.json:
         print_json(changes.to_json())

@@ -160,8 +160,10 @@ def check_output(args: argparse.Namespace) -> None:
     input, before anything is read or written."""
     if args.plan == "":
         raise CliError(msg("cli.plan_empty"))
-    if args.plan == "-" and getattr(args, "file", None) == "-":  # audit's log from standard input too
-        raise CliError(msg("cli.audit.two_stdins"))
+    # Standard input (-) can be read once: --plan, audit's log, diff's two plans.
+    inputs = [args.plan, getattr(args, "file", None), getattr(args, "old", None), getattr(args, "new", None)]
+    if inputs.count("-") > 1:
+        raise CliError(msg("cli.two_stdins"))
     output: str | None = getattr(args, "output", None)
     if output is None or output == "-":
         return
