@@ -709,6 +709,16 @@ CATALOG: dict[str, Msg] = {
             ja="進捗シート {name} は通常のファイルではありません（デバイス、パイプまたはソケット）。受け付けるもの：{files}",
         ),
         Msg(
+            "progress.jobs",
+            en="--jobs {value}: give a whole number of processes from 1 to {limit}",
+            ja="--jobs {value}：プロセスの数を 1 から {limit} までの整数で指定してください",
+        ),
+        Msg(
+            "progress.changed",
+            en="{name}: the file changed while it was being read; run the command again when nothing writes to it",
+            ja="進捗シート {name} は読み取り中に変更されました。書き込みが終わってから、もう一度実行してください",
+        ),
+        Msg(
             "progress.column_option",
             en="--column {value}: give KEY=HEADER, KEY one of {keys} (or its Japanese name), HEADER the header as written in the sheet",
             ja="--column {value}：KEY=見出し の形で指定してください（KEY は {keys} またはその日本語名、見出しはシートに書かれているもの）",
@@ -1510,6 +1520,13 @@ CATALOG: dict[str, Msg] = {
             "help.progress.prefecture",
             en="only the rows of this prefecture (都道府県名), e.g. 北海道",
             ja="この都道府県（都道府県名）の行だけ。例：北海道",
+        ),
+        Msg(
+            "help.progress.jobs",
+            en="read a large CSV or text sheet (two segments of 100,000 lines or more) in up to N processes "
+            "at once (default: one per processor); 1 reads it in this process alone. The output is the same",
+            ja="大きな CSV・テキストのシート（10 万行の区切り 2 つ以上）を最大 N 個のプロセスで同時に読みます"
+            "（既定：プロセッサ 1 つにつき 1 個）。1 ならこのプロセスだけで読みます。出力は同じです",
         ),
         Msg(
             "help.progress.column",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import os
 import sys
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from ..atomic import WriteRefusedError, own_descriptor, write_atomic
 from ..engine import Plan
 from ..messages import CATALOG, msg, os_problem
 from .output import EXIT_OK, CliError, missing, to_stdout, write_stdout, writes_regular_file
-from .translation import help_text
+from .translation import current_lang, help_text
 
 
 def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -32,8 +33,29 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--column", metavar="KEY=HEADER", action="append", default=[], help=help_text("help.progress.column")
     )
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=None, help=help_text("help.progress.jobs"))
     p.add_argument("--output", metavar="FILE", help=help_text("help.output_not_input"))
     p.set_defaults(handler=run)
+
+
+#: The most processes ``--jobs`` starts.
+MAX_JOBS = 64
+
+
+def _jobs(value: str) -> int:
+    """``--jobs N`` (argparse type): 1 to :data:`MAX_JOBS`."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(msg("progress.jobs", value=value, limit=MAX_JOBS).text(current_lang()))
+    return int(text)
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 _CHUNK = 1 << 16
@@ -132,9 +154,11 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
     # A cell may be as long as sheetread.MAX_CELL (the csv module's default stops at 131,072).
     cell_limit = csv.field_size_limit(max(csv.field_size_limit(), progress.sheetread.MAX_CELL))
+    results = None
     try:
         sheet = progress.Sheet(args.file, columns=overrides, prefecture=args.prefecture)
-        results = writers.results_of(sheet, tick)
+        jobs = args.jobs if args.jobs is not None else min(_processors(), MAX_JOBS)
+        results = writers.results_of(sheet, tick, jobs)
         by_org = args.by == "organization"
 
         def render(write: Callable[[str], None]) -> None:
@@ -155,6 +179,8 @@ def run(args: argparse.Namespace, plan: Plan, lang: str) -> int:
     except progress.SheetError as exc:
         raise CliError(exc.message) from None
     finally:
+        if results is not None:
+            results.close()
         gc.set_threshold(*threshold)
         csv.field_size_limit(cell_limit)
         if tick is not None and sys.stderr is not None:

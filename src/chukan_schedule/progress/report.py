@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import chain, compress, groupby
@@ -18,11 +19,24 @@ from .blocks import Block, CellsChecker, Columns, make_cells_checker, results_of
 from .header import find_header, is_blank
 from .rows import RowError, RowResult
 from .sheeterror import SheetError, shown_name
-from .sheetread import open_sheet
+from .sheetread import open_part, open_sheet
 
-__all__ = ["DEADLINE_MILESTONE", "MAX_BLANK_LINES", "Organization", "ProgressReport", "Sheet", "Tally", "read_sheet"]
+__all__ = [
+    "DEADLINE_MILESTONE",
+    "MAX_BLANK_LINES",
+    "SEGMENT_LINES",
+    "Organization",
+    "ProgressReport",
+    "Sheet",
+    "Tally",
+    "read_sheet",
+]
 
 DEADLINE_MILESTONE = "advice_deadline"
+#: A sheet's lines come in segments of this many (lines 1-100,000, 100,001-200,000, ...): a block
+#: of rows never spans two, the text table is aligned afresh in each, and a sheet may be read in
+#: parts, one per process, that start where a segment does.
+SEGMENT_LINES = 100_000
 #: Blank lines listed (all are counted).
 MAX_BLANK_LINES = 1000
 
@@ -120,6 +134,24 @@ class Tally:
                 self.rows_in_error += 1
         self.rows_read += len(block)
 
+    def merge(self, later: Tally) -> None:
+        """Count in the totals of the rows that follow these (a later part of the sheet)."""
+        self.rows_read += later.rows_read
+        self.rows_needing_advice += later.rows_needing_advice
+        self.rows_in_error += later.rows_in_error
+        self.blank_rows += later.blank_rows
+        self.blank_lines.extend(later.blank_lines[: max(0, MAX_BLANK_LINES - len(self.blank_lines))])
+        known = self._orgs
+        for key, entry in later._orgs.items():
+            found = known.get(key)
+            if found is None:
+                known[key] = entry
+            else:
+                found[3] += entry[3]  # type: ignore[operator]
+                found[4] += entry[4]  # type: ignore[operator]
+                found[5].extend(entry[5])  # type: ignore[attr-defined]
+        self._last_key, self._last = None, []
+
     def organizations(self) -> tuple[Organization, ...]:
         """One entry per organization, by 団体コード when the sheet has it, else by prefecture and name."""
         orgs = [
@@ -139,6 +171,28 @@ def _pad(cellss: list[list[str]], width: int) -> None:
             cells.extend([""] * (width - len(cells)))
 
 
+def _identity(status: os.stat_result) -> tuple[int, ...]:
+    """What tells a file: its device, inode, size and modification time."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+class PartOfSheet(NamedTuple):
+    """A part of a sheet to read in another process: the file, how to read it, and where."""
+
+    name: str
+    identity: tuple[int, ...]
+    encoding: str  # as the sheet says it (utf-8-sig ...)
+    decoding: str  # as its lines are decoded (utf-8 or cp932)
+    delimiter: str
+    header: tuple[str, ...]
+    columns: tuple[tuple[str, int], ...]
+    prefecture: str | None
+    segment_lines: int
+    offset: int
+    first_line: int
+    stop_line: int | None
+
+
 class Sheet:
     """A progress sheet opened for reading: iterate it for each row checked against P1.
 
@@ -156,6 +210,7 @@ class Sheet:
         prefecture: str | None = None,
     ) -> None:
         name = os.fspath(path)
+        self.name = name
         self.source = shown_name(name)
         self.encoding, rows = open_sheet(name)
         header, self._pending, blank = find_header(name, rows, columns or {})
@@ -168,6 +223,63 @@ class Sheet:
         self._prefecture = None if prefecture is None else _pref_key(prefecture)
         if self._prefecture is not None and "prefecture" not in self.columns:
             raise SheetError(msg("progress.no_prefecture", name=self.source, prefecture=prefecture))
+        #: Lines per segment (:data:`SEGMENT_LINES`); the first line not read (a later part's), or ``None``.
+        self.segment_lines = SEGMENT_LINES
+        self.stop_line: int | None = None
+        self.split_ok = False  # whether this part ended where the next one starts (see :meth:`column_blocks`)
+
+    @classmethod
+    def part(cls, spec: PartOfSheet) -> Sheet:
+        """The rows of a sheet from line ``spec.first_line`` (up to ``spec.stop_line``), read in
+        another process after :meth:`part_of` described them; :class:`SheetError` when the file
+        is no longer the one described."""
+        self = cls.__new__(cls)
+        self.name = spec.name
+        self.source = shown_name(spec.name)
+        self.encoding = spec.encoding
+        rows, status = open_part(spec.name, spec.decoding, spec.delimiter, spec.offset, spec.first_line)
+        if _identity(status) != spec.identity:
+            rows.close()  # type: ignore[attr-defined]
+            raise SheetError(msg("progress.changed", name=self.source))
+        self._rows = rows
+        self._pending = []
+        self.header = spec.header
+        self.columns = dict(spec.columns)
+        self.tally = Tally()
+        self._prefecture = spec.prefecture
+        self.segment_lines = spec.segment_lines
+        self.stop_line = spec.stop_line
+        self.split_ok = False
+        return self
+
+    def decoding(self) -> tuple[str, str] | None:
+        """(encoding, delimiter) when the sheet may be read in parts (a CSV or tab-separated text
+        in UTF-8 or CP932), else ``None``."""
+        return self._rows.decoding()
+
+    def part_of(self, first_line: int, offset: int, stop_line: int | None, identity: tuple[int, ...]) -> PartOfSheet:
+        """What another process needs to read this sheet's rows from ``first_line`` (at byte ``offset``)."""
+        found = self.decoding()
+        assert found is not None
+        return PartOfSheet(
+            name=self.name,
+            identity=identity,
+            encoding=self.encoding,
+            decoding=found[0],
+            delimiter=found[1],
+            header=self.header,
+            columns=tuple(self.columns.items()),
+            prefecture=self._prefecture,
+            segment_lines=self.segment_lines,
+            offset=offset,
+            first_line=first_line,
+            stop_line=stop_line,
+        )
+
+    @property
+    def next_line(self) -> int:
+        """The line the next row read starts on (a part may start there or later)."""
+        return int(getattr(self._rows, "start", 1))
 
     @property
     def has_prefecture(self) -> bool:
@@ -187,11 +299,13 @@ class Sheet:
 
     def column_blocks(self, size: int = 1000) -> Iterator[Block]:
         """:meth:`blocks`, each block either as columns (every row read, see :data:`.blocks.Columns`)
-        or as its results."""
+        or as its results.  A block holds up to ``size`` rows of one segment (:data:`SEGMENT_LINES`);
+        the last block, at the sheet's end, may be empty."""
         check = make_cells_checker(self.columns, len(self.header))
         want = self._prefecture
         i_pref = self.columns.get("prefecture", 0)
         blank = self.tally.blank
+        segment, stop = self.segment_lines, self.stop_line
         # Rows read and not yet checked, in line order.  Leaving out blank rows and other
         # prefectures changes nothing for rows already left in, so a row may be looked at twice.
         pending = self._pending
@@ -207,7 +321,8 @@ class Sheet:
             _pad(cellss, width)
         more = True
         while True:
-            while more and len(lines) < size:
+            # Rows enough for a block: as many as it holds, or up to the segment's end, or all there are.
+            while more and len(lines) < size and not (lines and (lines[-1] - 1) // segment > (lines[0] - 1) // segment):
                 raw_lines, raw_cells, raw_problems = rows.take(size)
                 if not raw_cells:
                     more = False
@@ -217,22 +332,36 @@ class Sheet:
                 lines += raw_lines
                 cellss += raw_cells
                 problems += raw_problems if raw_problems is not None else [None] * len(raw_cells)
-            if len(lines) < size:
+            if stop is not None and lines and lines[-1] >= stop:  # a later part's rows are not this one's ...
+                k = bisect_left(lines, stop)
+                if lines[k] == stop:  # ... when a row starts where that part does (no quoted cell spans it)
+                    del lines[k:], cellss[k:], problems[k:]
+                    more = False
+                    self.split_ok = True
+                else:  # the later parts read from inside a row: this part reads on, to the end
+                    stop = self.stop_line = None
+            if not lines:
                 break
-            if want is None:  # the usual block: checked as read (if it is, none of its rows is blank)
-                block = check(lines[:size], cellss[:size], None if not any(problems[:size]) else problems[:size])
+            n = min(size, len(lines))
+            bound = ((lines[0] - 1) // segment + 1) * segment + 1  # the next segment's first line
+            if lines[n - 1] >= bound:
+                n = bisect_left(lines, bound, 0, n)
+            if want is None and n == size:  # the usual block: checked as read (if it is, none of its rows is blank)
+                block = check(lines[:n], cellss[:n], None if not any(problems[:n]) else problems[:n])
                 if block[0] is not None:
                     self.tally.count_columns(block[0])
                     yield block
-                    del lines[:size], cellss[:size], problems[:size]
+                    del lines[:n], cellss[:n], problems[:n]
                     continue
-            kept = self._kept(lines[:size], cellss[:size], problems[:size], want, i_pref, blank)
-            if len(kept[0]) == size:
+            kept = self._kept(lines[:n], cellss[:n], problems[:n], want, i_pref, blank)
+            if len(kept[0]) == n or n < size:  # a block's worth kept, or the segment's (or the sheet's) end
                 yield self._checked(check, *kept)
-                del lines[:size], cellss[:size], problems[:size]
+                del lines[:n], cellss[:n], problems[:n]
             else:
-                lines[:size], cellss[:size], problems[:size] = kept
-        yield self._checked(check, *self._kept(lines, cellss, problems, want, i_pref, blank))
+                lines[:n], cellss[:n], problems[:n] = kept
+        if not self.split_ok:
+            self.stop_line = None  # read to the end: no later part is read
+            yield self._checked(check, [], [], [])
 
     @staticmethod
     def _kept(

@@ -36,7 +36,7 @@ from ..lang import Lang, Text
 from ..messages import Message, msg, os_problem
 from .sheeterror import SheetError, said_name
 
-__all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "RawBlock", "Row", "Rows", "open_sheet"]
+__all__ = ["MAX_COLUMNS", "MAX_MERGES", "XLSX_LIMITS", "RawBlock", "Row", "Rows", "open_part", "open_sheet"]
 
 Row = tuple[int, list[str], "Message | None"]
 #: Rows read at once: their lines, their cells, and their decoding problems (``None`` when none has one).
@@ -181,9 +181,10 @@ class _Lines:
     one by one in a piece that will not decode; ``bad`` collects the numbers of the lines that
     would not decode."""
 
-    def __init__(self, f: IO[bytes], encoding: str) -> None:
+    def __init__(self, f: IO[bytes], encoding: str, before: int = 0) -> None:
         self.f = f
         self.encoding = encoding
+        self.before = before  # the lines of the file before the first one read
         self.bad: list[int] = []  # in increasing order
 
     def __iter__(self) -> Iterator[str]:
@@ -191,7 +192,7 @@ class _Lines:
 
     def _pieces(self) -> Iterator[Iterable[str]]:
         f = self.f
-        n = 0  # the lines before this piece
+        n = self.before  # the lines before this piece
         tail = b""
         try:
             while chunk := f.read(_PIECE):
@@ -250,6 +251,11 @@ class Rows:
         problems = [row[2] for row in rows]
         return [row[0] for row in rows], [row[1] for row in rows], problems if any(problems) else None
 
+    def decoding(self) -> tuple[str, str] | None:
+        """(encoding, delimiter) of a CSV or tab-separated sheet decoded line by line (UTF-8 or
+        CP932), which may be read in parts from any line (:func:`open_part`); else ``None``."""
+        return None
+
 
 def _newlines(cells: list[str]) -> int:
     """The line breaks inside a row's cells, as lines split at \\n only count them."""
@@ -268,7 +274,7 @@ class _CsvRows(Rows):
     the lines that follow each other, else each row spans one line more than its cells hold line
     breaks (a quoted cell over several lines)."""
 
-    def __init__(self, name: str, lines: Iterator[str] | _Lines, delimiter: str) -> None:
+    def __init__(self, name: str, lines: Iterator[str] | _Lines, delimiter: str, first_line: int = 1) -> None:
         self.name = name
         self.lines = lines
         self.bad: list[int] = lines.bad if isinstance(lines, _Lines) else []
@@ -276,7 +282,13 @@ class _CsvRows(Rows):
         self.enc = "UTF-8" if self.other == "CP932" else "CP932"
         self.breaks = _newlines if isinstance(lines, _Lines) else _any_newlines
         self.reader = csv.reader(lines, delimiter=delimiter)
-        self.start = 1
+        self.start = first_line
+        self.base = first_line - 1  # the lines before the first one read (the reader counts from 1)
+
+    def decoding(self) -> tuple[str, str] | None:
+        if not isinstance(self.lines, _Lines):
+            return None
+        return self.lines.encoding, str(self.reader.dialect.delimiter)
 
     def close(self) -> None:
         close = getattr(self.lines, "close", None)
@@ -288,7 +300,7 @@ class _CsvRows(Rows):
         detail: object = e
         if str(e).startswith("field larger than field limit"):  # said in either language, with the limit
             detail = msg("progress.cell_too_long", limit=f"{csv.field_size_limit():,}")
-        return _error("csv", self.name, line=self.reader.line_num, detail=detail)
+        return _error("csv", self.name, line=self.reader.line_num + self.base, detail=detail)
 
     def _problem(self, start: int, end: int) -> Message | None:
         """The decoding problem of the row on lines ``start`` to ``end``, if a line would not decode."""
@@ -307,7 +319,7 @@ class _CsvRows(Rows):
             self.close()
             raise
         start = self.start
-        end = self.start = self.reader.line_num + 1
+        end = self.start = self.reader.line_num + self.base + 1
         return start, cells, self._problem(start, end - 1) if self.bad else None
 
     def take(self, size: int) -> RawBlock:
@@ -317,7 +329,7 @@ class _CsvRows(Rows):
         except csv.Error as e:
             raise self._failed(e) from None
         start = self.start
-        end = reader.line_num
+        end = reader.line_num + self.base
         self.start = end + 1
         if not cellss:
             self.close()
@@ -341,6 +353,24 @@ class _CsvRows(Rows):
 
 def _csv_rows(name: str, lines: Iterator[str] | _Lines, delimiter: str) -> Rows:
     return _CsvRows(name, lines, delimiter)
+
+
+def open_part(name: str, encoding: str, delimiter: str, offset: int, first_line: int) -> tuple[Rows, os.stat_result]:
+    """The rows of a CSV or tab-separated sheet from byte ``offset`` on, where line ``first_line``
+    starts (a row starts there: no quoted cell spans it), decoded as ``encoding`` (``utf-8`` or
+    ``cp932``) and split at ``delimiter``; with the file's status, to tell that it is the file
+    that was split.  The rows and lines are numbered as if the file were read from its start."""
+    try:
+        f = open(name, "rb", buffering=1 << 20)  # noqa: SIM115 (closed by the rows)
+    except OSError as e:
+        raise _unreadable(name, e) from None
+    try:
+        status = os.fstat(f.fileno())
+        f.seek(offset)
+    except OSError as e:
+        f.close()
+        raise _unreadable(name, e) from None
+    return _CsvRows(name, _Lines(f, encoding, first_line - 1), delimiter, first_line), status
 
 
 # ---------------------------------------------------------------- xlsx

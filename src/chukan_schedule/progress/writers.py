@@ -18,9 +18,9 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from itertools import chain, compress, repeat
+from itertools import chain, compress, groupby, repeat
 from operator import floordiv, is_, itemgetter, mul
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from ..lang import Lang, Text
 from ..messages import Message, msg
@@ -29,8 +29,11 @@ from ..render import display_width, long_day
 from .blocks import Block, Columns, results_of_columns
 from .cells import SUSPECT, safe_cell
 from .columns import RESULT_HEADERS
-from .report import Organization, ProgressReport, Sheet, Tally
+from .report import SEGMENT_LINES, Organization, ProgressReport, Sheet, Tally
 from .rows import CHECK_REASONS, CLAUSE, RowError, RowResult, percent
+
+if TYPE_CHECKING:
+    from .parts import PartDone, Parts
 
 __all__ = ["BLOCK", "Results", "results_of", "write_csv", "write_json", "write_organizations", "write_text"]
 
@@ -48,6 +51,7 @@ class Results(Protocol):
     header: tuple[str, ...]
     has_prefecture: bool
     has_code: bool
+    segment_lines: int
 
     def __iter__(self) -> Iterator[RowResult | RowError]: ...
 
@@ -57,13 +61,55 @@ class Results(Protocol):
 
     def totals(self) -> Tally: ...
 
+    def split(self, kind: str, lang: str | None) -> None:
+        """Have the later parts of the sheet read by other processes (see :mod:`.parts`), each
+        written by the writer ``kind`` (:func:`write_part`); the rows then read are the first part's."""
+
+    def parts(self) -> Iterator[PartDone]:
+        """After the first part's rows: the later parts, in order, as each is done (their totals counted in)."""
+        ...
+
+    def close(self) -> None:
+        """Stop the other processes, if any still run, and remove what they wrote."""
+
 
 class _Streamed:
-    def __init__(self, sheet: Sheet, tick: Callable[[int], None] | None = None) -> None:
+    def __init__(self, sheet: Sheet, tick: Callable[[int], None] | None = None, jobs: int = 1) -> None:
         self.sheet = sheet
         self.source, self.encoding, self.header = sheet.source, sheet.encoding, sheet.header
         self.has_prefecture, self.has_code = sheet.has_prefecture, sheet.has_code
+        self.segment_lines = sheet.segment_lines
         self.tick = tick
+        self.jobs = jobs
+        self._parts: Parts | None = None
+
+    def split(self, kind: str, lang: str | None) -> None:
+        if self.jobs > 1 and self._parts is None:
+            from .parts import start
+
+            self._parts = start(self.sheet, self.jobs, kind, lang)
+
+    def parts(self) -> Iterator[PartDone]:
+        parts = self._parts
+        if parts is None:
+            return
+        if not self.sheet.split_ok:  # the first part read on to the sheet's end
+            parts.close()
+            return
+        for done in parts.wait(self._ticks()):
+            self.sheet.tally.merge(done.tally)
+            yield done
+
+    def _ticks(self) -> Callable[[int], None] | None:
+        tick = self.tick
+        if tick is None:
+            return None
+        own = self.sheet.tally.rows_read
+        return lambda n: tick(own + n)
+
+    def close(self) -> None:
+        if self._parts is not None:
+            self._parts.close()
 
     def __iter__(self) -> Iterator[RowResult | RowError]:
         return chain.from_iterable(self.blocks())
@@ -78,7 +124,7 @@ class _Streamed:
             n += len(block)
             if n >= due + 0x10000:
                 due = n
-                tick(n)
+                tick(n + (self._parts.rows_read() if self._parts is not None else 0))
             yield block
 
     def column_blocks(self) -> Iterator[Block]:
@@ -91,7 +137,7 @@ class _Streamed:
             n += len(block[0][0]) if block[0] is not None else len(block[1])  # type: ignore[arg-type]
             if n >= due + 0x10000:
                 due = n
-                tick(n)
+                tick(n + (self._parts.rows_read() if self._parts is not None else 0))
             yield block
 
     def totals(self) -> Tally:
@@ -103,6 +149,16 @@ class _Held:
         self.report = report
         self.source, self.encoding, self.header = report.source, report.encoding, report.header
         self.has_prefecture, self.has_code = report.has_prefecture, report.has_code
+        self.segment_lines = SEGMENT_LINES
+
+    def split(self, kind: str, lang: str | None) -> None:
+        pass
+
+    def parts(self) -> Iterator[PartDone]:
+        return iter(())
+
+    def close(self) -> None:
+        pass
 
     def __iter__(self) -> Iterator[RowResult | RowError]:
         merged: list[RowResult | RowError] = [*self.report.rows, *self.report.errors]
@@ -110,9 +166,11 @@ class _Held:
         return iter(merged)
 
     def blocks(self) -> Iterator[list[RowResult | RowError]]:
-        merged = list(self)
-        for i in range(0, len(merged), BLOCK):
-            yield merged[i : i + BLOCK]
+        segment = self.segment_lines
+        for _, rows in groupby(self, key=lambda r: (r.line - 1) // segment):
+            in_segment = list(rows)
+            for i in range(0, len(in_segment), BLOCK):
+                yield in_segment[i : i + BLOCK]
         yield []
 
     def column_blocks(self) -> Iterator[Block]:
@@ -133,9 +191,10 @@ class _Held:
         return tally
 
 
-def results_of(source: Sheet | ProgressReport, tick: Callable[[int], None] | None = None) -> Results:
-    """A sheet (streamed, ``tick(rows)`` every 65,536 rows) or a held report, for the writers."""
-    return _Streamed(source, tick) if isinstance(source, Sheet) else _Held(source)
+def results_of(source: Sheet | ProgressReport, tick: Callable[[int], None] | None = None, jobs: int = 1) -> Results:
+    """A sheet (streamed, ``tick(rows)`` every 65,536 rows; read by up to ``jobs`` processes
+    when it is large, see :mod:`.parts`) or a held report, for the writers."""
+    return _Streamed(source, tick, jobs) if isinstance(source, Sheet) else _Held(source)
 
 
 # ---------------------------------------------------------------- small pieces
@@ -221,12 +280,21 @@ class _Spool:
             self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
         self.file.write(line)
 
-    def replay(self, write: Write) -> bool:
+    def extend(self, path: str) -> None:
+        """Add the lines kept in the file ``path`` (a later part's, see :mod:`.parts`)."""
+        with open(path, encoding="utf-8", errors="surrogatepass", newline="") as f:
+            while chunk := f.read(1 << 16):
+                self.add(chunk)
+
+    def replay(self, write: Write, skip: int = 0) -> bool:
+        """Write the lines kept (but their first ``skip`` characters); whether there were any."""
         if self.file is None:
             return False
         self.file.seek(0)
+        first = True
         while chunk := self.file.read(1 << 16):
-            write(chunk)
+            write(chunk[skip:] if first else chunk)
+            first = False
         self.file.close()
         self.file = None
         return True
@@ -341,18 +409,50 @@ class _Padded(dict["str | None", str]):
         return value
 
 
+def _text_columns(results: Results) -> list[int]:
+    """The text table's columns shown: 団体コード and 都道府県名 when the sheet has them."""
+    keep = [True, results.has_code, results.has_prefecture, *([True] * 8)]
+    return [i for i, k in enumerate(keep) if k]
+
+
 def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
     """The readable report: an aligned table (East Asian wide characters count as two
-    columns; aligned over blocks of :data:`BLOCK` rows), each row's P1 reasons under it, the
-    rows in error, and a summary line.  団体コード and 都道府県名 are shown when the sheet has them."""
+    columns; aligned over blocks of :data:`BLOCK` rows, widening as it goes, afresh in each
+    segment of :data:`~.report.SEGMENT_LINES` lines), each row's P1 reasons under it, the rows
+    in error, and a summary line.  団体コード and 都道府県名 are shown when the sheet has them."""
+    results.split("text", lang)
+    write(_source_line(results, lang))
+    errors = _Spool()
+    top = _text_rows(results, lang, write, errors.add, True)
+    for part in results.parts():
+        if top is None and part.seam is not None:  # the table's head, as that part saw it
+            top = str(part.seam)
+            write(top)
+        part.copy_output(write)
+        errors.extend(part.errors)
+    if top is None:  # no row: the head alone
+        head = _heads(_HEAD, lang)
+        write("  ".join(head[i] for i in _text_columns(results)).rstrip() + "\n")
+    if errors.file is not None:
+        write(_say("progress.out.errors", lang))
+        errors.replay(write)
+    write(summary_line(results.totals(), deadline, lang) + "\n")
+
+
+def _text_rows(results: Results, lang: str, write: Write, add_error: Write, own_top: bool) -> str | None:
+    """The text table's rows of ``results`` (and, when ``own_top``, its head above the first),
+    the rows in error to ``add_error``; returns the head (``None`` when there was no row)."""
     yes, no = _say("progress.out.done", lang), _say("progress.out.not_done", lang)
     need = _say("progress.out.needed", lang)
     note = _say("progress.out.note", lang)
     keep = [True, results.has_code, results.has_prefecture, *([True] * 8)]
-    cols = [i for i, k in enumerate(keep) if k]
+    cols = _text_columns(results)
     head = _heads(_HEAD, lang)
-    write(_source_line(results, lang))
-    widths = {i: display_width(head[i]) for i in cols}
+    start_widths = {i: display_width(head[i]) for i in cols}
+    widths = dict(start_widths)
+    segment_lines = results.segment_lines
+    segment = -1
+    top: str | None = None
     shown_cell: Callable[[str], str] = _Cache(_display).__getitem__  # type: ignore[assignment]
     width_of: Callable[[str], int] = _Cache(display_width).__getitem__  # type: ignore[assignment]
     shown_width: Callable[[str | None], int] = _Cache(lambda c: width_of(shown_cell(c or ""))).__getitem__  # type: ignore[assignment]
@@ -363,12 +463,10 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
     pads: dict[int, Callable[[str], str]] = {}  # width -> a memo of names padded to it
     padded_cells: dict[tuple[int, int], Callable[[str | None], str]] = {}  # (column, width) -> a memo of cells
     padded_ratios: dict[int, Callable[[int], str]] = {}  # width -> a memo of per-mille ratios right-aligned to it
-    errors = _Spool()
-    first = True
     last = cols[-1]
 
     def on_error(e: RowError) -> None:
-        errors.add(_error_line(e, lang))
+        add_error(_error_line(e, lang))
 
     def top_line() -> str:
         tops: list[str] = []
@@ -437,13 +535,18 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
         return "".join(map("  ".join, zip(*fields)))  # noqa: B905 (as long as the block, each)
 
     for block in _blocks(results, on_error):
-        if not block[0] and not first:
+        if not block[0]:
             continue
-        text = at_once(block) if block[0] else None
+        if (block[0][0] - 1) // segment_lines != segment:  # a new segment: aligned afresh
+            segment = (block[0][0] - 1) // segment_lines
+            widths.clear()
+            widths.update(start_widths)
+        text = at_once(block)
         if text is not None:
-            if first:
-                write(top_line())
-                first = False
+            if top is None:
+                top = top_line()
+                if own_top:
+                    write(top)
             write(text)
             continue
         (lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess) = block
@@ -475,17 +578,15 @@ def write_text(results: Results, deadline: Milestone, lang: str, write: Write) -
                 w = widths[i] = max(widths[i], max(map(len, col), default=0))
                 padded.append(list(map(str.rjust, col, repeat(w))))
         out: list[str] = []
-        if first:
-            out.append(top_line())
-            first = False
+        if top is None:
+            top = top_line()
+            if own_top:
+                out.append(top)
         texts = map("  ".join, zip(*padded, strict=True))
         under = list(map(under_text, reasonss, notess))
         out.extend(chain.from_iterable(zip(texts, repeat("\n"), under, strict=False)))
         write("".join(out))
-    if errors.file is not None:
-        write(_say("progress.out.errors", lang))
-        errors.replay(write)
-    write(summary_line(results.totals(), deadline, lang) + "\n")
+    return top
 
 
 def _widen(widths: dict[int, int], i: int, width: int) -> int:
@@ -509,14 +610,22 @@ def _line(cells: Iterable[str], widths: list[int], right: list[bool]) -> str:
 _ORG_HEAD = ("code", "prefecture", "organization", "items", "advice", "advised_items")
 
 
+def _error_lines(results: Results, lang: str, add_error: Write) -> None:
+    """Read every row of ``results``; the rows in error as the text report says them, to ``add_error``."""
+    for r in results:
+        if type(r) is RowError:
+            add_error(_error_line(r, lang))
+
+
 def write_organizations(results: Results, deadline: Milestone, lang: str, write: Write) -> None:
     """One line per organization (by 団体コード when the sheet has it, else by prefecture and
     name): how many items it has, how many need advice and which; then the rows in error
     and the summary."""
+    results.split("organizations", lang)
     errors = _Spool()
-    for r in results:
-        if type(r) is RowError:
-            errors.add(_error_line(r, lang))
+    _error_lines(results, lang, errors.add)
+    for part in results.parts():
+        errors.extend(part.errors)
     totals = results.totals()
     orgs = totals.organizations()
     keep = [results.has_code, results.has_prefecture, True, True, True, True]
@@ -655,27 +764,40 @@ def organization_json(g: Organization) -> dict[str, object]:
     }
 
 
-def write_json(results: Results, deadline: Milestone, write: Write) -> None:
-    """One JSON object: ``source``, ``encoding``, ``rows``, ``errors``, ``summary``,
-    ``organizations`` and the P1 ``deadline``, written as the rows are read (one row per line)."""
-    write(f'{{\n  "source": {_s(results.source)},\n  "encoding": {_s(results.encoding)},\n  "rows": [')
-    errors = _Spool()
-    sep = "\n    "
-    esep = "\n    "
+def _json_rows(results: Results, write: Write, add_error: Write, first: str) -> bool:
+    """The JSON of the rows of ``results``, one a line (the first after ``first``), and of the
+    rows in error, each after ",\n    ", to ``add_error``; whether there was a row."""
+    sep = first
     quote = _Quoted().__getitem__
 
     def on_error(e: RowError) -> None:
-        nonlocal esep
-        errors.add(esep + _error_json(e))
-        esep = ",\n    "
+        add_error(",\n    " + _error_json(e))
 
+    wrote = False
     for block in _blocks(results, on_error):
         if block[0]:
             write(sep + ",\n    ".join(_rows_json(block, quote)))
             sep = ",\n    "
-    write("\n  ]," if sep != "\n    " else "],")
+            wrote = True
+    return wrote
+
+
+def write_json(results: Results, deadline: Milestone, write: Write) -> None:
+    """One JSON object: ``source``, ``encoding``, ``rows``, ``errors``, ``summary``,
+    ``organizations`` and the P1 ``deadline``, written as the rows are read (one row per line)."""
+    results.split("json", None)
+    write(f'{{\n  "source": {_s(results.source)},\n  "encoding": {_s(results.encoding)},\n  "rows": [')
+    errors = _Spool()
+    wrote = _json_rows(results, write, errors.add, "\n    ")
+    for part in results.parts():
+        if part.seam:
+            write(",\n    " if wrote else "\n    ")
+            wrote = True
+        part.copy_output(write)
+        errors.extend(part.errors)
+    write("\n  ]," if wrote else "],")
     write('\n  "errors": [')
-    had = errors.replay(write)
+    had = errors.replay(write, skip=1)  # each error follows ",\n    "
     write("\n  ]," if had else "],")
     t = results.totals()
     summary = {
@@ -732,13 +854,22 @@ def write_csv(results: Results, lang: str | None, write: Write) -> None:
     ``lang`` ``en`` or ``ja`` for those columns' names and values, ``None`` for English names
     with reasons in both languages.  Every cell is neutralised against formula injection
     (:func:`~.cells.safe_cell`).  Lines end with CRLF, as Excel writes them."""
+    results.split("csv", lang)
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerow([*(safe_cell(c) for c in results.header), *_RESULT_HEAD[lang]])
+    write(buf.getvalue())
+    _csv_rows(results, lang, write)
+    for part in results.parts():
+        part.copy_output(write)
+
+
+def _csv_rows(results: Results, lang: str | None, write: Write) -> None:
+    """The CSV rows of ``results`` (see :func:`write_csv`)."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     safe = safe_cell
-    header = results.header
-    width = len(header)
+    width = len(results.header)
     yes, no = _YES_NO[lang]
-    writer.writerow([*(safe(c) for c in header), *_RESULT_HEAD[lang]])
     pad = [""] * width
     suspect = SUSPECT
     shared = {id(t): safe(_reasons_cell(t, lang)) for t in CHECK_REASONS.values()}
@@ -807,7 +938,10 @@ def _csv_block(
 
 def write_organizations_csv(results: Results, lang: str | None, write: Write) -> None:
     """The per-organization view as CSV (one row per organization)."""
+    results.split("organizations_csv", lang)
     for _ in results:
+        pass
+    for _ in results.parts():
         pass
     lines = _Lines(write)
     writer = csv.writer(lines, lineterminator="\r\n")
@@ -826,3 +960,22 @@ def write_organizations_csv(results: Results, lang: str | None, write: Write) ->
             ]
         )
     lines.flush()
+
+
+def write_part(kind: str, results: Results, lang: str | None, write: Write, add_error: Write) -> object:
+    """What the writer ``kind`` writes for the rows of a later part of a sheet (read in another
+    process, see :mod:`.parts`): the rows to ``write``, the rows in error (as that writer keeps
+    them) to ``add_error``.  Returns what the first part needs to join it on: the text table's
+    head (``None`` without a row), whether JSON rows were written, or ``None``."""
+    if kind == "text":
+        return _text_rows(results, lang or "en", write, add_error, False)
+    if kind == "json":
+        return _json_rows(results, write, add_error, "")
+    if kind == "csv":
+        _csv_rows(results, lang, write)
+    elif kind == "organizations":
+        _error_lines(results, lang or "en", add_error)
+    else:
+        for _ in results:
+            pass
+    return None

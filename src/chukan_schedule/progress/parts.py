@@ -1,0 +1,243 @@
+"""A large sheet read in parts, one per process, and written as if it had been read in one.
+
+A CSV or tab-separated sheet in UTF-8 or CP932 is cut where a segment of
+:data:`~.report.SEGMENT_LINES` lines starts, near equal sizes.  This process reads the first
+part as usual; each other process reads its part from its first byte, checks its rows and
+writes them (:func:`.writers.write_part`) to a temporary file, with its rows in error to
+another and its totals returned.  After its own part, this process writes each later part's
+output after its own, adds the rows in error and counts in the totals.  What is written is
+byte for byte what one process writes: a block of rows never spans two segments, and the
+text table is aligned afresh in each.
+
+The cut is checked: the first part must end where a row starts on the later part's first
+line.  When it does not (a quoted cell over several lines spans the cut), the first part
+reads on to the end and the later parts are thrown away; a later part that ends the same
+way reads on to the end and the parts after it are thrown away.  (A carriage return alone in
+the middle of a line is a row in error or a cell's own, never the end of a row, so it makes
+no part count its lines another way.)
+
+The temporary files are in the system's temporary folder (``TMPDIR``), removed at the end,
+also when the command fails or is stopped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from typing import Any, NamedTuple
+
+from .report import PartOfSheet, Sheet, Tally, _identity
+from .sheeterror import SheetError
+
+__all__ = ["PartDone", "Parts", "cut_points", "start"]
+
+_SCAN = 1 << 22
+
+
+class PartDone(NamedTuple):
+    """A later part, read: its output and its rows in error (files), what the first part joins
+    it on (see :func:`.writers.write_part`), its totals."""
+
+    output: str
+    errors: str
+    seam: object
+    tally: Tally
+
+    def copy_output(self, write: Callable[[str], object]) -> None:
+        with open(self.output, encoding="utf-8", errors="surrogatepass", newline="") as f:
+            while chunk := f.read(1 << 20):
+                write(chunk)
+
+
+def _nth_line_start(data: bytes, n: int) -> int:
+    """The index just after the ``n``-th ``\\n`` of ``data`` (which has at least ``n``)."""
+    at = 0
+    while True:  # a stride at a time, then line by line
+        found = data.count(b"\n", at, at + (1 << 16))
+        if found >= n:
+            break
+        n -= found
+        at += 1 << 16
+    for _ in range(n):
+        at = data.index(b"\n", at) + 1
+    return at
+
+
+Cut = tuple[int, int]
+
+
+def cut_points(name: str, first_line: int, segment_lines: int, parts: int) -> tuple[list[Cut], tuple[int, ...]]:
+    """Where to cut the file ``name`` into up to ``parts`` parts of near equal sizes: a list of
+    (line, byte offset) of segment starts on line ``first_line`` or later (lines end at ``\\n``),
+    and the file's identity.  The file is read as far as the last cut."""
+    starts: list[tuple[int, int]] = []  # the segments' starts
+    line = max(1, -(-(first_line - 1) // segment_lines)) * segment_lines + 1  # the first segment start to find
+    with open(name, "rb") as f:
+        status = os.fstat(f.fileno())
+        size = status.st_size
+        last = size * (parts - 1) // parts  # the last cut is near here
+        counted = 0  # the newlines before this chunk
+        offset = 0  # this chunk's first byte
+        while not (starts and starts[-1][1] > last) and (chunk := f.read(_SCAN)):
+            n = chunk.count(b"\n")
+            while line - 1 - counted <= n:
+                starts.append((line, offset + _nth_line_start(chunk, line - 1 - counted)))
+                line += segment_lines
+            counted += n
+            offset += len(chunk)
+    usable = [s for s in starts if 0 < s[1] < size]
+    cuts: list[tuple[int, int]] = []
+    for k in range(1, parts):
+        if not usable:
+            break
+        target = size * k // parts
+        best = min(usable, key=lambda s: abs(s[1] - target))
+        if not cuts or best[1] > cuts[-1][1]:
+            cuts.append(best)
+    return cuts, _identity(status)
+
+
+def _context() -> Any:
+    """fork where it is safe (a POSIX system, one thread, not macOS), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class _Job(NamedTuple):
+    spec: PartOfSheet
+    kind: str
+    lang: str | None
+    output: str
+    errors: str
+    field_limit: int
+
+
+def _run(job: _Job, conn: Connection, counter: Any) -> None:
+    """A later part, in its own process: read, check and write it; send back how it went."""
+    import csv
+    import gc
+
+    for name in ("SIGINT", "SIGHUP"):  # the first process stops this one (Ctrl+C reaches both)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    csv.field_size_limit(job.field_limit)
+    gc.set_threshold(max(gc.get_threshold()[0], 200_000))
+    try:
+        from .writers import results_of, write_part
+
+        sheet = Sheet.part(job.spec)
+
+        def tick(n: int) -> None:
+            counter.value = n
+
+        with (
+            open(job.output, "w", encoding="utf-8", errors="surrogatepass", newline="") as out,
+            open(job.errors, "w", encoding="utf-8", errors="surrogatepass", newline="") as errs,
+        ):
+            seam = write_part(job.kind, results_of(sheet, tick), job.lang, out.write, errs.write)
+        counter.value = sheet.tally.rows_read
+        conn.send(("done", seam, sheet.tally, sheet.split_ok or job.spec.stop_line is None))
+    except SheetError as e:
+        conn.send(("error", e))
+    except BaseException as e:  # a defect: said as such by the first process
+        import traceback
+
+        conn.send(("defect", "".join(traceback.format_exception(e))))
+    finally:
+        conn.close()
+
+
+class Parts:
+    """The later parts of a sheet, each read by its own process."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.running: list[tuple[Any, Connection, Any, _Job]] = []
+
+    def rows_read(self) -> int:
+        """The rows the later parts have read so far (as last told)."""
+        return sum(int(counter.value) for _, _, counter, _ in self.running)
+
+    def wait(self, tick: Callable[[int], None] | None) -> Iterator[PartDone]:
+        """Each later part, in order, as it is done; :class:`SheetError` as it would be raised in one process."""
+        try:
+            for process, conn, _, job in self.running:
+                while not conn.poll(0.25):
+                    if not process.is_alive() and not conn.poll(0):
+                        raise RuntimeError(f"a process reading {job.spec.name} ended with {process.exitcode}")
+                    if tick is not None:
+                        tick(self.rows_read())
+                answer = conn.recv()
+                process.join()
+                if answer[0] == "error":
+                    # what was written before it, then the error, as in one process
+                    yield PartDone(job.output, job.errors, None, Tally())
+                    raise answer[1]
+                if answer[0] == "defect":
+                    raise RuntimeError(f"a process reading {job.spec.name} failed:\n{answer[1]}")
+                _, seam, tally, to_its_stop = answer
+                yield PartDone(job.output, job.errors, seam, tally)
+                if not to_its_stop:  # it read on to the end: the parts after it are not needed
+                    break
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for process, conn, _, _ in self.running:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            conn.close()
+        self.running = []
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
+    """Start reading the later parts of ``sheet`` in ``jobs - 1`` other processes, each written
+    by the writer ``kind``; ``sheet`` then reads the first part.  ``None`` (and nothing started)
+    when the sheet is not to be cut: not CSV or text in UTF-8 or CP932, or shorter than two segments."""
+    if jobs < 2 or sheet.decoding() is None:
+        return None
+    try:
+        cuts, identity = cut_points(sheet.name, sheet.next_line, sheet.segment_lines, jobs)
+    except OSError:
+        return None
+    if not cuts:
+        return None
+    import csv
+
+    parts = Parts(tempfile.mkdtemp(prefix="chukan-progress-"))
+    context = _context()
+    try:
+        for i, (line, offset) in enumerate(cuts):
+            stop = cuts[i + 1][0] if i + 1 < len(cuts) else None
+            job = _Job(
+                spec=sheet.part_of(line, offset, stop, identity),
+                kind=kind,
+                lang=lang,
+                output=os.path.join(parts.folder, f"{i}.out"),
+                errors=os.path.join(parts.folder, f"{i}.err"),
+                field_limit=csv.field_size_limit(),
+            )
+            receive, send = context.Pipe(duplex=False)
+            counter = context.Value("q", 0, lock=False)
+            process = context.Process(target=_run, args=(job, send, counter), daemon=True)
+            process.start()
+            send.close()
+            parts.running.append((process, receive, counter, job))
+    except BaseException:
+        parts.close()
+        raise
+    sheet.stop_line = cuts[0][0]
+    return parts

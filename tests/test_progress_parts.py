@@ -1,0 +1,208 @@
+"""A sheet read in parts by several processes (``--jobs``) is written byte for byte as one
+process writes it, for every output and every kind of row; segments start the text table's
+alignment afresh.  The segments are made small here (a few lines) so that small sheets have
+several; the cut points and the text table are worked out by hand."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chukan_schedule.progress import parts, report
+from chukan_schedule.progress.parts import cut_points
+from clikit import run
+
+HEADER = "都道府県名,団体コード,団体名,特定個人情報名,登録予定件数(a),（b）実登録件数,登録対象範囲（件数）の確認,登録後の正確性の確認\n"
+OUTPUTS = (
+    (),
+    ("--json",),
+    ("--csv",),
+    ("--csv", "--lang", "ja"),
+    ("--lang", "ja"),
+    ("--by", "organization"),
+    ("--by", "organization", "--csv"),
+)
+
+
+#: How many later parts each run started (the sheet was read in parts, not in one piece).
+STARTED: list[int] = []
+
+
+@pytest.fixture
+def segments(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(report, "SEGMENT_LINES", 10)
+    start = parts.start
+
+    def counted(*args: Any) -> parts.Parts | None:
+        found = start(*args)
+        STARTED.append(0 if found is None else len(found.running))
+        return found
+
+    monkeypatch.setattr(parts, "start", counted)
+    STARTED.clear()
+    return 10
+
+
+def _outputs(
+    capsys: pytest.CaptureFixture[str], path: Path, *extra: str
+) -> dict[tuple[str, ...], list[tuple[int, str, str]]]:
+    """Each output of ``path`` read with --jobs 1, 2, 3 and 5."""
+    found: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+    for output in OUTPUTS:
+        found[output] = [run(capsys, "progress", str(path), *output, *extra, "--jobs", str(n)) for n in (1, 2, 3, 5)]
+    return found
+
+
+def _assert_same(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> None:
+    for output, answers in _outputs(capsys, path, *extra).items():
+        for n, answer in zip((2, 3, 5), answers[1:], strict=True):
+            assert answer == answers[0], (output, n)
+    # --jobs 2, 3 and 5 started 1, 2 and 4 other processes (fewer when the sheet has fewer segments)
+    assert STARTED and all(n >= 1 for n in STARTED), STARTED
+
+
+def _row(rnd: random.Random, org: int) -> str:
+    planned = rnd.randrange(0, 3000)
+    registered = rnd.randrange(0, planned + 2)
+    checks = ["済", "未", "", "○", "×", "確認済み"]
+    return (
+        f"{'北海道' if org % 3 else '福島県'},{org:05d}0,{'伊達市' if org % 2 else '第' + str(org) * (org % 4) + '町'},"
+        f"住民票関係情報{rnd.randrange(5)},{planned},{registered},{rnd.choice(checks)},{rnd.choice(checks)}\n"
+    )
+
+
+def _sheet(
+    path: Path, rows: list[str], *, title: str = "本番用副本登録進捗状況集計シート\n", encoding: str = "utf-8"
+) -> Path:
+    path.write_bytes((title + HEADER + "".join(rows)).encode(encoding))
+    return path
+
+
+def test_cut_points_by_hand(tmp_path: Path) -> None:
+    # Lines "l1\n" .. "l29\n": lines 1-9 are 3 bytes, 10-29 are 4.  Segments of 5 lines start on
+    # lines 6, 11, 16, 21, 26; line 11 starts after 9 * 3 + 4 = 31 bytes, line 21 after 31 + 40 = 71.
+    path = tmp_path / "lines.csv"
+    path.write_bytes(b"".join(b"l%d\n" % i for i in range(1, 30)))
+    assert path.stat().st_size == 107
+    cuts, _ = cut_points(str(path), 3, 5, 3)  # thirds: near byte 35 and byte 71
+    assert cuts == [(11, 31), (21, 71)]
+    cuts, _ = cut_points(str(path), 3, 5, 2)  # halves: near byte 53 (line 16 starts at 51)
+    assert cuts == [(16, 51)]
+    cuts, _ = cut_points(str(path), 17, 5, 2)  # the header search read up to line 16: line 21 on
+    assert cuts == [(21, 71)]
+
+
+def test_every_output_the_same_in_parts(capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int) -> None:
+    rnd = random.Random(9)
+    rows = [_row(rnd, 1 + k // 4) for k in range(70)]
+    rows[5] = ",,,,,,,\n"  # a blank row
+    rows[23] = "北海道,000070,伊達市,住民票関係情報,12,abc,済,済\n"  # a row in error
+    rows[31] = "北海道,000080,=1+1,住民票関係情報,10,10,済,済\n"  # a formula
+    rows[40] = '北海道,000090,"伊達\n市",住民票関係情報,"1,000",999,済,済\n'  # a cell over two lines
+    _assert_same(capsys, _sheet(tmp_path / "s.csv", rows))
+    _assert_same(capsys, tmp_path / "s.csv", "--prefecture", "北海道")
+
+
+def test_the_same_with_bom_crlf_and_cp932(capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int) -> None:
+    rnd = random.Random(10)
+    rows = [_row(rnd, 1 + k // 3).replace("\n", "\r\n") for k in range(45)]
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEADER.replace("\n", "\r\n") + "".join(rows)).encode("utf-8"))
+    _assert_same(capsys, path)
+    path = _sheet(tmp_path / "cp932.csv", rows, encoding="cp932")
+    data = path.read_bytes().split(b"\r\n")
+    data[30] = "北海道,000300,伊達市,住民票関係情報,5,5,済,済".encode()  # a line in UTF-8 in a CP932 sheet
+    path.write_bytes(b"\r\n".join(data))
+    _assert_same(capsys, path)
+
+
+def test_a_quoted_cell_over_a_cut_keeps_the_rows_after_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int
+) -> None:
+    # Line 1 title, line 2 header, data from line 3.  A cell from line 20 to line 22 spans the
+    # segment start on line 21: the part before it reads on, and the rows are still right.
+    rnd = random.Random(11)
+    rows = [_row(rnd, 1 + k // 5) for k in range(50)]
+    rows[17] = '北海道,000500,"伊達\n\n市",住民票関係情報,10,10,済,済\n'  # lines 20-22
+    path = _sheet(tmp_path / "s.csv", rows)
+    _assert_same(capsys, path)
+    status, out, _ = run(capsys, "progress", str(path), "--json", "--jobs", "3")
+    assert status == 0
+    assert '"line": 20, "prefecture": "北海道", "organization_code": "000500", "organization": "伊達\\n\\n市"' in out
+    assert '"line": 23,' in out and '"line": 22,' not in out
+
+
+def test_an_error_in_a_later_part_is_the_same_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int
+) -> None:
+    rnd = random.Random(12)
+    rows = [_row(rnd, 1 + k // 5) for k in range(50)]
+    rows[40] = (
+        "北海道,000500,伊達市,住民票関係情報,10,10,済," + "済" * ((1 << 20) + 1) + "\n"
+    )  # line 43: a cell too long
+    path = _sheet(tmp_path / "s.csv", rows)
+    one = run(capsys, "progress", str(path), "--output", str(tmp_path / "one.txt"), "--jobs", "1")
+    parts = run(capsys, "progress", str(path), "--output", str(tmp_path / "parts.txt"), "--jobs", "3")
+    assert one[0] == parts[0] == 2
+    assert one == parts
+    assert "line 43" in one[2]
+    assert not (tmp_path / "parts.txt").exists()
+
+
+def test_text_aligned_afresh_in_each_segment(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Segments of 8 lines: 1-8 (the header, rows on lines 2-8), 9-16, 17-24 (rows on 17 and 18).
+    # The long name on line 10 widens the name column of the second segment only; the third
+    # starts again from the header's width.  With --jobs 2 the sheet is cut on line 17 (the
+    # header search read up to line 12), and the text is the same.
+    report.SEGMENT_LINES = 8
+    try:
+        path = tmp_path / "s.csv"
+        path.write_text(
+            "団体名,特定個人情報名,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認\n"
+            "A,tax,10,10,済,済\n"
+            "B,tax,10,10,済,済\n"
+            "C,tax,10,10,済,済\n"
+            "D,tax,10,10,済,済\n"
+            "E,tax,10,10,済,済\n"
+            "F,tax,10,10,済,済\n"
+            "G,tax,10,10,済,済\n"
+            "H,tax,10,10,済,済\n"
+            "LongerTownName,tax,10,10,済,済\n"
+            "J,tax,10,10,済,済\n"
+            "K,tax,10,10,済,済\n"
+            "L,tax,10,10,済,済\n"
+            "M,tax,10,10,済,済\n"
+            "N,tax,10,10,済,済\n"
+            "O,tax,10,10,済,済\n"
+            "P,tax,1000,1000,済,済\n"
+            "Q,tax,1000,1000,済,済\n",
+            encoding="utf-8",
+        )
+        answers = [run(capsys, "progress", str(path), "--jobs", n) for n in ("1", "2")]
+        assert cut_points(str(path), 13, 8, 2)[0] == [(17, path.read_bytes().index(b"P,tax"))]
+    finally:
+        report.SEGMENT_LINES = 100_000
+    assert answers[0] == answers[1]
+    assert answers[0][1].splitlines()[1:-1] == [
+        "line  organization  item  planned  registered   ratio  range  accuracy  advice",
+        "   2  A             tax        10          10  100.0%  yes    yes       -",
+        "   3  B             tax        10          10  100.0%  yes    yes       -",
+        "   4  C             tax        10          10  100.0%  yes    yes       -",
+        "   5  D             tax        10          10  100.0%  yes    yes       -",
+        "   6  E             tax        10          10  100.0%  yes    yes       -",
+        "   7  F             tax        10          10  100.0%  yes    yes       -",
+        "   8  G             tax        10          10  100.0%  yes    yes       -",
+        "   9  H               tax        10          10  100.0%  yes    yes       -",
+        "  10  LongerTownName  tax        10          10  100.0%  yes    yes       -",
+        "  11  J               tax        10          10  100.0%  yes    yes       -",
+        "  12  K               tax        10          10  100.0%  yes    yes       -",
+        "  13  L               tax        10          10  100.0%  yes    yes       -",
+        "  14  M               tax        10          10  100.0%  yes    yes       -",
+        "  15  N               tax        10          10  100.0%  yes    yes       -",
+        "  16  O               tax        10          10  100.0%  yes    yes       -",
+        "  17  P             tax     1,000       1,000  100.0%  yes    yes       -",
+        "  18  Q             tax     1,000       1,000  100.0%  yes    yes       -",
+    ]
