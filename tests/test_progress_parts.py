@@ -5,13 +5,17 @@ several; the cut points and the text table are worked out by hand."""
 
 from __future__ import annotations
 
+import io
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chukan_schedule.progress import parts, report
+from chukan_schedule import JULY_2017
+from chukan_schedule.cli import main
+from chukan_schedule.progress import parts, read_sheet, render_text, report
 from chukan_schedule.progress.parts import cut_points
 from clikit import run
 
@@ -157,7 +161,7 @@ def test_text_aligned_afresh_in_each_segment(capsys: pytest.CaptureFixture[str],
     # The long name on line 10 widens the name column of the second segment only; the third
     # starts again from the header's width.  With --jobs 2 the sheet is cut on line 17 (the
     # header search read up to line 12), and the text is the same.
-    report.SEGMENT_LINES = 8
+    before, report.SEGMENT_LINES = report.SEGMENT_LINES, 8
     try:
         path = tmp_path / "s.csv"
         path.write_text(
@@ -184,7 +188,7 @@ def test_text_aligned_afresh_in_each_segment(capsys: pytest.CaptureFixture[str],
         answers = [run(capsys, "progress", str(path), "--jobs", n) for n in ("1", "2")]
         assert cut_points(str(path), 13, 8, 2)[0] == [(17, path.read_bytes().index(b"P,tax"))]
     finally:
-        report.SEGMENT_LINES = 100_000
+        report.SEGMENT_LINES = before
     assert answers[0] == answers[1]
     assert answers[0][1].splitlines()[1:-1] == [
         "line  organization  item  planned  registered   ratio  range  accuracy  advice",
@@ -206,3 +210,31 @@ def test_text_aligned_afresh_in_each_segment(capsys: pytest.CaptureFixture[str],
         "  17  P             tax     1,000       1,000  100.0%  yes    yes       -",
         "  18  Q             tax     1,000       1,000  100.0%  yes    yes       -",
     ]
+
+
+def test_a_held_report_is_aligned_by_segments_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int
+) -> None:
+    rnd = random.Random(13)
+    rows = [_row(rnd, 1 + k // 4) for k in range(45)]
+    path = _sheet(tmp_path / "s.csv", rows)
+    held = render_text(read_sheet(path, JULY_2017), "ja")
+    status, out, _ = run(capsys, "progress", str(path), "--lang", "ja", "--jobs", "3")
+    assert status == 0
+    assert held == out
+
+
+def test_standard_output_in_another_encoding(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, segments: int) -> None:
+    # A later part's output is UTF-8: written as text when standard output is CP932.
+    rnd = random.Random(14)
+    path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
+    found = []
+    for jobs in ("1", "2"):
+        stream = io.TextIOWrapper(io.BytesIO(), encoding="cp932", newline="")
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert main(["progress", str(path), "--lang", "ja", "--jobs", jobs]) == 0
+        stream.flush()
+        found.append(stream.buffer.getvalue())  # type: ignore[attr-defined]
+    assert found[0] == found[1]
+    assert "伊達市".encode("cp932") in found[0]
+    assert STARTED[-1] == 1

@@ -1523,9 +1523,9 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "help.progress.jobs",
-            en="read a large CSV or text sheet (two segments of 100,000 lines or more) in up to N processes "
-            "at once (default: one per processor); 1 reads it in this process alone. The output is the same",
-            ja="大きな CSV・テキストのシート（10 万行の区切り 2 つ以上）を最大 N 個のプロセスで同時に読みます"
+            en="read a large CSV or text sheet (over 50,000 lines) in up to N processes at once "
+            "(default: one per processor); 1 reads it in this process alone. The output is the same",
+            ja="大きな CSV・テキストのシート（50,000 行を超えるもの）を最大 N 個のプロセスで同時に読みます"
             "（既定：プロセッサ 1 つにつき 1 個）。1 ならこのプロセスだけで読みます。出力は同じです",
         ),
         Msg(

@@ -8,6 +8,7 @@ the end, so a failure leaves the old file as it was.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import gc
 import os
@@ -78,6 +79,18 @@ class _Out:
         self.size += len(text)
         if self.size >= _CHUNK:
             self.flush()
+
+    def utf8_writer(self) -> Callable[[bytes], None] | None:
+        """A function that writes text already encoded in UTF-8 (a later part's output, see
+        progress.parts) as it is, when the sink takes UTF-8; else ``None``."""
+        if not self.encode and codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name != "utf-8":
+            return None
+
+        def write_utf8(data: bytes) -> None:  # write_stdout takes bytes too
+            self.flush()
+            self.sink(data)  # type: ignore[arg-type]
+
+        return write_utf8
 
     def flush(self) -> None:
         if self.parts:

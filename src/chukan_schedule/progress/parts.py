@@ -51,6 +51,15 @@ class PartDone(NamedTuple):
     tally: Tally
 
     def copy_output(self, write: Callable[[str], object]) -> None:
+        """Write the part's output with ``write``, or as the bytes are, when ``write`` is the
+        method of an object whose ``utf8_writer()`` gives a function that takes them."""
+        writer = getattr(getattr(write, "__self__", None), "utf8_writer", None)
+        put = writer() if writer is not None else None
+        if put is not None:
+            with open(self.output, "rb") as raw:
+                while data := raw.read(1 << 20):
+                    put(data)
+            return
         with open(self.output, encoding="utf-8", errors="surrogatepass", newline="") as f:
             while chunk := f.read(1 << 20):
                 write(chunk)

@@ -33,10 +33,10 @@ __all__ = [
 ]
 
 DEADLINE_MILESTONE = "advice_deadline"
-#: A sheet's lines come in segments of this many (lines 1-100,000, 100,001-200,000, ...): a block
+#: A sheet's lines come in segments of this many (lines 1-50,000, 50,001-100,000, ...): a block
 #: of rows never spans two, the text table is aligned afresh in each, and a sheet may be read in
 #: parts, one per process, that start where a segment does.
-SEGMENT_LINES = 100_000
+SEGMENT_LINES = 50_000
 #: Blank lines listed (all are counted).
 MAX_BLANK_LINES = 1000
 
