@@ -234,7 +234,7 @@ def test_standard_output_in_another_encoding(monkeypatch: pytest.MonkeyPatch, tm
         monkeypatch.setattr(sys, "stdout", stream)
         assert main(["progress", str(path), "--lang", "ja", "--jobs", jobs]) == 0
         stream.flush()
-        found.append(stream.buffer.getvalue())  # type: ignore[attr-defined]
+        found.append(stream.buffer.getvalue())
     assert found[0] == found[1]
     assert "伊達市".encode("cp932") in found[0]
     assert STARTED[-1] == 1
