@@ -512,6 +512,9 @@ def test_a_terminal_sees_the_rows_read_so_far(tmp_path: Path, monkeypatch: pytes
     path = sheet(tmp_path, f"{HEADER}\n{rows}")
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    assert main(["progress", str(path), "--json", "--output", str(tmp_path / "out.json"), "--lang", "en"]) == 0
-    # Blocks of 1,000 rows: the first block at or past 65,536 rows read is reported, then the line is cleared.
-    assert terminal.getvalue() == "\r66,000 rows read…\r\x1b[K"
+    argv = ["progress", str(path), "--json", "--output", str(tmp_path / "out.json"), "--lang", "en", "--jobs", "1"]
+    assert main(argv) == 0
+    # Blocks of 250 rows, cut where line 50,001 starts a segment: lines 2-50,000 are 199 blocks
+    # and one of 249 rows (49,999 rows), then blocks of 250.  The first count at or past 65,536
+    # is 49,999 + 63 * 250 = 65,749; then the line is cleared.
+    assert terminal.getvalue() == "\r65,749 rows read…\r\x1b[K"

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 
 __all__ = ["BLOCK", "Results", "results_of", "write_csv", "write_json", "write_organizations", "write_text"]
 
-#: The text table is aligned over blocks of this many rows (the whole table, for a smaller sheet).
-BLOCK = 1000
+#: Rows are read, checked and written a block of this many at a time, and the text table is
+#: aligned over each block (widening as it goes).  Blocks of 250 rows keep what one block makes
+#: in the processor's caches: a quarter faster than blocks of 1,000 (bench/bench_progress.py).
+BLOCK = 250
 
 Write = Callable[[str], object]
 
