@@ -6,8 +6,14 @@ several; the cut points and the text table are worked out by hand."""
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import random
+import signal
+import subprocess
 import sys
+import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +244,70 @@ def test_standard_output_in_another_encoding(monkeypatch: pytest.MonkeyPatch, tm
     assert found[0] == found[1]
     assert "伊達市".encode("cp932") in found[0]
     assert STARTED[-1] == 1
+
+
+def test_started_by_spawning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where fork is not safe (macOS, Windows, a process with threads), the later parts are new
+    # interpreters: they get everything from what is sent to them (the segment size too).
+    monkeypatch.setattr(parts, "_context", lambda: multiprocessing.get_context("spawn"))
+    rnd = random.Random(15)
+    rows = [_row(rnd, 1 + k // 4) for k in range(45)]
+    rows[20] = "北海道,000070,伊達市,住民票関係情報,12,abc,済,済\n"  # a row in error, in a later part
+    path = _sheet(tmp_path / "s.csv", rows)
+    for output in ((), ("--json",), ("--by", "organization")):
+        one = run(capsys, "progress", str(path), *output, "--jobs", "1")
+        three = run(capsys, "progress", str(path), *output, "--jobs", "3")
+        assert one == three, output
+    assert STARTED[-1] == 2
+
+
+# The program with small segments, sending itself a signal when it starts waiting for the later
+# parts (they run, or have just ended): the first process ends by the signal.
+SIGNALLED = textwrap.dedent(
+    """
+    import os, signal, sys
+    from chukan_schedule.progress import parts, report
+    report.SEGMENT_LINES = 10
+    wait = parts.Parts.wait
+    def signalled(self, tick):
+        os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+        return wait(self, tick)
+    parts.Parts.wait = signalled
+    from chukan_schedule.cli import main
+    sys.exit(main(["progress", sys.argv[2], "--output", sys.argv[3], "--jobs", "3"]))
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "name,status",
+    [("SIGTERM", -signal.SIGTERM), ("SIGHUP", -signal.SIGHUP), ("SIGINT", 128 + signal.SIGINT)],
+)
+def test_a_signal_leaves_no_part_running_nor_its_files(tmp_path: Path, name: str, status: int) -> None:
+    rnd = random.Random(16)
+    sheet = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(60)])
+    target = tmp_path / "kept.txt"
+    target.write_text("old\n", encoding="utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary), "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    r = subprocess.run(
+        [sys.executable, "-c", SIGNALLED, name, str(sheet), str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert r.returncode == status, r.stderr
+    assert "Traceback" not in r.stderr
+    assert target.read_text(encoding="utf-8") == "old\n"
+    # The later parts see the first one end, remove what they wrote and end.
+    for _ in range(100):
+        if not os.listdir(temporary):
+            break
+        time.sleep(0.05)
+    assert os.listdir(temporary) == []
+    assert sorted(os.listdir(tmp_path)) == ["kept.txt", "s.csv", "tmp"]

@@ -22,7 +22,9 @@ also when the command fails or is stopped.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import signal
@@ -142,6 +144,7 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     csv.field_size_limit(job.field_limit)
     gc.set_threshold(max(gc.get_threshold()[0], 200_000))
+    _watch_parent(job)
     try:
         from .writers import results_of, write_part
 
@@ -156,15 +159,47 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
         ):
             seam = write_part(job.kind, results_of(sheet, tick), job.lang, out.write, errs.write)
         counter.value = sheet.tally.rows_read
-        conn.send(("done", seam, sheet.tally, sheet.split_ok or job.spec.stop_line is None))
+        answer: tuple[object, ...] = ("done", seam, sheet.tally, sheet.split_ok or job.spec.stop_line is None)
     except SheetError as e:
-        conn.send(("error", e))
+        answer = ("error", e)
     except BaseException as e:  # a defect: said as such by the first process
         import traceback
 
-        conn.send(("defect", "".join(traceback.format_exception(e))))
+        answer = ("defect", "".join(traceback.format_exception(e)))
+    # The files stay until the first process has copied them: it says so (or ends, however it
+    # ends: see _watch_parent).  Then they are removed.
+    try:
+        conn.send(answer)
+        conn.recv()
+    except (EOFError, OSError):
+        pass
     finally:
+        _remove(job)
         conn.close()
+
+
+def _remove(job: _Job) -> None:
+    """Remove a part's files, and the folder if they were the last ones in it."""
+    for path in (job.output, job.errors):
+        with contextlib.suppress(OSError):
+            os.remove(path)
+    with contextlib.suppress(OSError):
+        os.rmdir(os.path.dirname(job.output))
+
+
+def _watch_parent(job: _Job) -> None:
+    """Should the first process end without stopping this one (killed by a signal, say), this
+    one removes what it wrote and ends too: nothing is left running or lying in the temporary folder."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        _remove(job)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class Parts:
@@ -188,7 +223,6 @@ class Parts:
                     if tick is not None:
                         tick(self.rows_read())
                 answer = conn.recv()
-                process.join()
                 if answer[0] == "error":
                     # what was written before it, then the error, as in one process
                     yield PartDone(job.output, job.errors, None, Tally())
@@ -203,11 +237,16 @@ class Parts:
             self.close()
 
     def close(self) -> None:
-        for process, conn, _, _ in self.running:
+        """Let each later part remove its files and end (it is stopped if it does not)."""
+        for _, conn, _, _ in self.running:
+            with contextlib.suppress(OSError):
+                conn.send(None)  # (a forked part holds copies of these ends too: no end of file reaches it)
+            conn.close()
+        for process, _, _, _ in self.running:
+            process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
-            process.join()
-            conn.close()
+                process.join()
         self.running = []
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -239,7 +278,7 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
                 errors=os.path.join(parts.folder, f"{i}.err"),
                 field_limit=csv.field_size_limit(),
             )
-            receive, send = context.Pipe(duplex=False)
+            receive, send = context.Pipe()
             counter = context.Value("q", 0, lock=False)
             process = context.Process(target=_run, args=(job, send, counter), daemon=True)
             process.start()
