@@ -23,7 +23,7 @@ from chukan_schedule import JULY_2017
 from chukan_schedule.cli import main
 from chukan_schedule.progress import parts, read_sheet, render_text, report
 from chukan_schedule.progress.parts import cut_points
-from clikit import run
+from clikit import PROGRESS_CSV, assert_one_line_error, run
 
 HEADER = "都道府県名,団体コード,団体名,特定個人情報名,登録予定件数(a),（b）実登録件数,登録対象範囲（件数）の確認,登録後の正確性の確認\n"
 OUTPUTS = (
@@ -311,3 +311,21 @@ def test_a_signal_leaves_no_part_running_nor_its_files(tmp_path: Path, name: str
         time.sleep(0.05)
     assert os.listdir(temporary) == []
     assert sorted(os.listdir(tmp_path)) == ["kept.txt", "s.csv", "tmp"]
+
+
+@pytest.mark.parametrize("value", ["0", "65", "x", "-1", "２", "1.5", ""])
+def test_jobs_is_a_number_of_processes(capsys: pytest.CaptureFixture[str], value: str) -> None:
+    status, out, err = run(capsys, "progress", str(PROGRESS_CSV), "--jobs", value, "--lang", "en")
+    assert_one_line_error(status, out, err, f"argument --jobs: '{value}' is not a number of processes")
+    assert "give a whole number from 1 to 64" in err
+    status, out, err = run(capsys, "progress", str(PROGRESS_CSV), "--jobs", value, "--lang", "ja")
+    assert (status, out, err.count("\n")) == (2, "", 1)
+    assert err.startswith("chukan-schedule: エラー: 引数 --jobs：")
+    assert f"「{value}」はプロセスの数ではありません。1 から 64 までの整数を指定してください" in err
+
+
+def test_jobs_one_and_sixty_four(capsys: pytest.CaptureFixture[str]) -> None:
+    # The small sheet has one segment: read in one process whatever --jobs says.
+    answers = [run(capsys, "progress", str(PROGRESS_CSV), "--jobs", n) for n in ("1", "64", " 2 ")]
+    assert answers[0][0] == 0 and answers[0][2] == ""
+    assert answers[1] == answers[0] == answers[2]

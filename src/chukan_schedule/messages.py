@@ -710,8 +710,8 @@ CATALOG: dict[str, Msg] = {
         ),
         Msg(
             "progress.jobs",
-            en="--jobs {value}: give a whole number of processes from 1 to {limit}",
-            ja="--jobs {value}：プロセスの数を 1 から {limit} までの整数で指定してください",
+            en="'{value}' is not a number of processes; give a whole number from 1 to {limit}",
+            ja="「{value}」はプロセスの数ではありません。1 から {limit} までの整数を指定してください",
         ),
         Msg(
             "progress.changed",

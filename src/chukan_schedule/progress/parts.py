@@ -284,6 +284,9 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
             process.start()
             send.close()
             parts.running.append((process, receive, counter, job))
+    except (OSError, ValueError, RuntimeError, ImportError):  # no process could be started: one reads it all
+        parts.close()
+        return None
     except BaseException:
         parts.close()
         raise
