@@ -329,3 +329,32 @@ def test_jobs_one_and_sixty_four(capsys: pytest.CaptureFixture[str]) -> None:
     answers = [run(capsys, "progress", str(PROGRESS_CSV), "--jobs", n) for n in ("1", "64", " 2 ")]
     assert answers[0][0] == 0 and answers[0][2] == ""
     assert answers[1] == answers[0] == answers[2]
+
+
+def test_no_temporary_folder_reads_in_one_process(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rnd = random.Random(17)
+    path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
+    one = run(capsys, "progress", str(path), "--jobs", "1")
+
+    def refused(prefix: str) -> str:
+        raise PermissionError(13, "Permission denied", "/tmp")
+
+    monkeypatch.setattr(parts.tempfile, "mkdtemp", refused)  # (no temporary folder can be made)
+    assert run(capsys, "progress", str(path), "--jobs", "3") == one
+    assert STARTED[-1] == 0
+
+
+def test_a_part_that_cannot_write_its_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rnd = random.Random(18)
+    path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
+    gone = tmp_path / "gone"  # the folder is no longer there when the other processes write
+    monkeypatch.setattr(parts.tempfile, "mkdtemp", lambda prefix: str(gone))
+    status, out, err = run(capsys, "progress", str(path), "--output", str(tmp_path / "out.txt"), "--jobs", "2")
+    assert_one_line_error(status, out, err, "a part of the sheet read by another process could not be written")
+    assert f"the temporary folder {gone} (No such file or directory); set TMPDIR" in err
+    assert "give --jobs 1" in err
+    assert not (tmp_path / "out.txt").exists()

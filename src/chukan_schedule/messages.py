@@ -714,6 +714,13 @@ CATALOG: dict[str, Msg] = {
             ja="「{value}」はプロセスの数ではありません。1 から {limit} までの整数を指定してください",
         ),
         Msg(
+            "progress.part_failed",
+            en="{name}: a part of the sheet read by another process could not be written to the temporary folder "
+            "{folder} ({reason}); set TMPDIR to a folder with room, or give --jobs 1 to read it in one process",
+            ja="進捗シート {name}：別のプロセスで読んだ部分を一時フォルダー {folder} に書けませんでした（{reason}）。"
+            "空きのあるフォルダーを TMPDIR に指定するか、--jobs 1 で 1 つのプロセスで読んでください",
+        ),
+        Msg(
             "progress.changed",
             en="{name}: the file changed while it was being read; run the command again when nothing writes to it",
             ja="進捗シート {name} は読み取り中に変更されました。書き込みが終わってから、もう一度実行してください",

@@ -162,6 +162,15 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
         answer: tuple[object, ...] = ("done", seam, sheet.tally, sheet.split_ok or job.spec.stop_line is None)
     except SheetError as e:
         answer = ("error", e)
+    except OSError as e:  # writing the part's files (a full disk ...)
+        from ..messages import msg, os_problem
+        from .sheeterror import said_name
+
+        where = said_name(os.path.dirname(job.output))
+        answer = (
+            "error",
+            SheetError(msg("progress.part_failed", name=said_name(job.spec.name), folder=where, reason=os_problem(e))),
+        )
     except BaseException as e:  # a defect: said as such by the first process
         import traceback
 
@@ -223,9 +232,7 @@ class Parts:
                     if tick is not None:
                         tick(self.rows_read())
                 answer = conn.recv()
-                if answer[0] == "error":
-                    # what was written before it, then the error, as in one process
-                    yield PartDone(job.output, job.errors, None, Tally())
+                if answer[0] == "error":  # the error one process would have met there
                     raise answer[1]
                 if answer[0] == "defect":
                     raise RuntimeError(f"a process reading {job.spec.name} failed:\n{answer[1]}")
@@ -265,7 +272,10 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
         return None
     import csv
 
-    parts = Parts(tempfile.mkdtemp(prefix="chukan-progress-"))
+    try:
+        parts = Parts(tempfile.mkdtemp(prefix="chukan-progress-"))
+    except OSError:  # no temporary folder to write in: one process reads it all
+        return None
     context = _context()
     try:
         for i, (line, offset) in enumerate(cuts):
