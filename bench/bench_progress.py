@@ -9,11 +9,15 @@ remarks column), then runs, interleaved, each ROUNDS times in its own process:
   ``progress FILE --csv --output OUT`` (the sheet written back, atomically).
 
 It prints, side by side, the best wall time of each, its ratio to the baseline (targets:
-4x for text and JSON, 6x for CSV) and each run's peak RSS (target: under 250 MB), measured
-per run by a small wrapper process through ``resource.getrusage(RUSAGE_CHILDREN)``.
+4x for text and JSON, 6x for CSV), each run's peak RSS (target: under 250 MB; with several
+processes, the largest one's) and the CPU time of all its processes with its ratio to the
+baseline's, measured per run by a small wrapper process through
+``resource.getrusage(RUSAGE_CHILDREN)``.  The command reads a large sheet in one process per
+processor (``--jobs``); ``--jobs-1`` also runs each output in one process.
 
     python bench/bench_progress.py              # 1,000,000 rows, 3 rounds
     python bench/bench_progress.py 100000 1     # quicker
+    python bench/bench_progress.py --jobs-1     # also each output with --jobs 1 (one process)
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ out = open(sys.argv[1], "wb")
 t = time.perf_counter()
 code = subprocess.call(sys.argv[2:], stdout=out)
 elapsed = time.perf_counter() - t
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, used.ru_maxrss, code, used.ru_utime + used.ru_stime)
 """
 
 BASELINE = "import csv, sys\nfor _ in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')):\n    pass\n"
@@ -76,13 +81,16 @@ def generate(path: Path, rows: int) -> None:
             f.write("".join(parts))
 
 
-def measure(command: list[str], out: str) -> tuple[float, int, int]:
+def measure(command: list[str], out: str) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS of the largest process in KiB, exit status, CPU seconds of all its processes)."""
     done = subprocess.run([sys.executable, "-c", WRAPPER, out, *command], capture_output=True, text=True, check=True)
-    elapsed, rss, code = done.stdout.split()
-    return float(elapsed), int(rss), int(code)
+    elapsed, rss, code, cpu = done.stdout.split()
+    return float(elapsed), int(rss), int(code), float(cpu)
 
 
 def main(argv: list[str]) -> int:
+    jobs_one = "--jobs-1" in argv
+    argv = [a for a in argv if a != "--jobs-1"]
     rows = int(argv[0]) if argv else 1_000_000
     rounds = int(argv[1]) if len(argv) > 1 else 3
     with tempfile.TemporaryDirectory() as folder:
@@ -90,31 +98,41 @@ def main(argv: list[str]) -> int:
         generate(sheet, rows)
         out = str(Path(folder) / "advice.csv")
         me = [sys.executable, "-m", "chukan_schedule", "--lang", "en", "progress", str(sheet)]
-        runs = {
+        runs: dict[str, tuple[list[str], float | None]] = {
             "csv module (baseline)": ([sys.executable, "-c", BASELINE, str(sheet)], None),
             "progress (text)": (me, 4.0),
             "progress --json": ([*me, "--json"], 4.0),
             "progress --csv --output": ([*me, "--csv", "--output", out], 6.0),
         }
-        best: dict[str, tuple[float, int]] = {}
+        if jobs_one:  # the same in one process
+            runs |= {
+                f"{name} --jobs 1": ([*command, "--jobs", "1"], None) for name, (command, _) in list(runs.items())[1:]
+            }
+        best: dict[str, tuple[float, int, float]] = {}
         for _ in range(rounds):  # interleaved: each round runs every command once
             for name, (command, _) in runs.items():
-                elapsed, rss, code = measure(command, "/dev/null")
+                elapsed, rss, code, cpu = measure(command, "/dev/null")
                 if code != 0:
                     print(f"{name}: exit status {code}", file=sys.stderr)
                     return 1
                 old = best.get(name)
-                best[name] = (min(elapsed, old[0]) if old else elapsed, max(rss, old[1]) if old else rss)
+                best[name] = (min(elapsed, old[0]), max(rss, old[1]), min(cpu, old[2])) if old else (elapsed, rss, cpu)
         size = sheet.stat().st_size
-        base = best["csv module (baseline)"][0]
-        print(f"{rows:,} rows, {size / 1e6:.0f} MB, best of {rounds}")
-        print(f"{'run':<26}{'seconds':>9}{'ratio':>8}{'target':>8}{'peak RSS':>11}")
+        base, _, base_cpu = best["csv module (baseline)"]
+        print(f"{rows:,} rows, {size / 1e6:.0f} MB, best of {rounds}; peak RSS: the largest process; CPU: all of them")
+        print(f"{'run':<34}{'seconds':>9}{'ratio':>8}{'target':>8}{'peak RSS':>11}{'CPU s':>8}{'CPU ratio':>11}")
         for name, (_, target) in runs.items():
-            elapsed, rss = best[name]
+            elapsed, rss, cpu = best[name]
             goal = f"{target:.0f}x" if target else ""
-            print(f"{name:<26}{elapsed:>9.2f}{elapsed / base:>7.2f}x{goal:>8}{rss / 1024:>8.0f} MB")
-        summary = {name: {"seconds": best[name][0], "ratio": best[name][0] / base, "rss_mb": best[name][1] / 1024}
-                   for name in runs}  # fmt: skip
+            print(
+                f"{name:<34}{elapsed:>9.2f}{elapsed / base:>7.2f}x{goal:>8}{rss / 1024:>8.0f} MB"
+                f"{cpu:>8.2f}{cpu / base_cpu:>10.2f}x"
+            )
+        summary = {
+            name: {"seconds": best[name][0], "ratio": best[name][0] / base, "rss_mb": best[name][1] / 1024,
+                   "cpu_seconds": best[name][2], "cpu_ratio": best[name][2] / base_cpu}
+            for name in runs
+        }  # fmt: skip
         print(json.dumps(summary))
     return 0
 
