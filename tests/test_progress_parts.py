@@ -358,3 +358,24 @@ def test_a_part_that_cannot_write_its_output(
     assert f"the temporary folder {gone} (No such file or directory); set TMPDIR" in err
     assert "give --jobs 1" in err
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_a_file_changed_while_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other processes open the file again: one that is no longer the file the first one
+    # read (another size, say: something appended to it) is refused, not read half old, half new.
+    rnd = random.Random(19)
+    path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
+    cut_points = parts.cut_points
+
+    def appended(*args: Any) -> tuple[list[parts.Cut], tuple[int, ...]]:
+        cuts, (dev, ino, size, mtime) = cut_points(*args)
+        return cuts, (dev, ino, size - 10, mtime)
+
+    monkeypatch.setattr(parts, "cut_points", appended)
+    status, _, err = run(capsys, "progress", str(path), "--jobs", "2")
+    assert status == 2
+    assert err.endswith(
+        "s.csv: the file changed while it was being read; run the command again when nothing writes to it\n"
+    )

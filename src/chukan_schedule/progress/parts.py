@@ -12,9 +12,9 @@ text table is aligned afresh in each.
 The cut is checked: the first part must end where a row starts on the later part's first
 line.  When it does not (a quoted cell over several lines spans the cut), the first part
 reads on to the end and the later parts are thrown away; a later part that ends the same
-way reads on to the end and the parts after it are thrown away.  (A carriage return alone in
-the middle of a line is a row in error or a cell's own, never the end of a row, so it makes
-no part count its lines another way.)
+way reads on to the end and the parts after it are thrown away.  (A carriage return alone
+inside a line is a quoted cell's own, or else the csv module refuses the sheet there: it
+never ends a row, so no part counts its lines another way.)
 
 The temporary files are in the system's temporary folder (``TMPDIR``), removed at the end,
 also when the command fails or is stopped.
@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
-from .report import PartOfSheet, Sheet, Tally, _identity
+from .report import PartOfSheet, Sheet, Tally, file_identity
 from .sheeterror import SheetError
 
 __all__ = ["PartDone", "Parts", "cut_points", "start"]
@@ -112,7 +112,7 @@ def cut_points(name: str, first_line: int, segment_lines: int, parts: int) -> tu
         best = min(usable, key=lambda s: abs(s[1] - target))
         if not cuts or best[1] > cuts[-1][1]:
             cuts.append(best)
-    return cuts, _identity(status)
+    return cuts, file_identity(status)
 
 
 def _context() -> Any:

@@ -171,7 +171,7 @@ def _pad(cellss: list[list[str]], width: int) -> None:
             cells.extend([""] * (width - len(cells)))
 
 
-def _identity(status: os.stat_result) -> tuple[int, ...]:
+def file_identity(status: os.stat_result) -> tuple[int, ...]:
     """What tells a file: its device, inode, size and modification time."""
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
@@ -238,7 +238,7 @@ class Sheet:
         self.source = shown_name(spec.name)
         self.encoding = spec.encoding
         rows, status = open_part(spec.name, spec.decoding, spec.delimiter, spec.offset, spec.first_line)
-        if _identity(status) != spec.identity:
+        if file_identity(status) != spec.identity:
             rows.close()  # type: ignore[attr-defined]
             raise SheetError(msg("progress.changed", name=self.source))
         self._rows = rows
