@@ -12,6 +12,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -341,7 +342,7 @@ def test_no_temporary_folder_reads_in_one_process(
     def refused(prefix: str) -> str:
         raise PermissionError(13, "Permission denied", "/tmp")
 
-    monkeypatch.setattr(parts.tempfile, "mkdtemp", refused)  # (no temporary folder can be made)
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)  # (no temporary folder can be made)
     assert run(capsys, "progress", str(path), "--jobs", "3") == one
     assert STARTED[-1] == 0
 
@@ -352,7 +353,7 @@ def test_a_part_that_cannot_write_its_output(
     rnd = random.Random(18)
     path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
     gone = tmp_path / "gone"  # the folder is no longer there when the other processes write
-    monkeypatch.setattr(parts.tempfile, "mkdtemp", lambda prefix: str(gone))
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix: str(gone))
     status, out, err = run(capsys, "progress", str(path), "--output", str(tmp_path / "out.txt"), "--jobs", "2")
     assert_one_line_error(status, out, err, "a part of the sheet read by another process could not be written")
     assert f"the temporary folder {gone} (No such file or directory); set TMPDIR" in err
