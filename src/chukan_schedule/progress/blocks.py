@@ -9,10 +9,10 @@ answer (or error) it always got.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import compress
-from operator import add, lt, truediv
+from operator import add, lt, ne, truediv
 from typing import Any
 
 from ..messages import Message
@@ -52,15 +52,14 @@ def results_of_columns(columns: Columns) -> list[RowResult | RowError]:
     return list(map(_new_result, zip(*fields, strict=True)))
 
 
-#: Check cells as written, two by two (range, accuracy) -> 0..3: 2 when the range was checked, + 1
-#: when the accuracy was; the usual spellings only (anything else goes row by row).
-_MARK_PAIRS: dict[tuple[str, str], int] = {
-    (a, b): 2 * done_a + done_b for a, done_a in CHECK_MARKS.items() for b, done_b in CHECK_MARKS.items()
+#: Check cells as written, two by two (range, accuracy) -> what they give a row: range checked,
+#: accuracy checked, needs advice, the reasons (one of the four tuples the checks give); the
+#: usual spellings only (anything else goes row by row).
+_MARK_PAIRS: dict[tuple[str, str], tuple[bool, bool, bool, tuple[Reason, ...]]] = {
+    (a, b): (done_a, done_b, bool(CHECK_REASONS[done_a, done_b]), CHECK_REASONS[done_a, done_b])
+    for a, done_a in CHECK_MARKS.items()
+    for b, done_b in CHECK_MARKS.items()
 }
-_RANGE_OF = [False, False, True, True]
-_ACCURACY_OF = [False, True, False, True]
-_REASONS_OF = [CHECK_REASONS[r, a] for r, a in zip(_RANGE_OF, _ACCURACY_OF, strict=True)]
-_NEEDS_OF = [bool(t) for t in _REASONS_OF]
 _DIGITS = b"0123456789,"
 _loads = json.loads
 
@@ -123,33 +122,52 @@ def make_cells_checker(columns: dict[str, int], width: int) -> CellsChecker:
             return slow(lines, cellss, problems)
         if len(cols) != width:
             return slow(lines, cellss, problems)
-        pairs = list(map(pair_of, zip(cols[i_range], cols[i_acc], strict=True)))
-        if None in pairs:
+        marks = list(map(pair_of, zip(cols[i_range], cols[i_acc], strict=True)))
+        try:
+            rcs, acs, needs, found = map(list, zip(*marks, strict=True))
+        except TypeError:  # a mark that is not one of the usual spellings (None, not a tuple)
             return slow(lines, cellss, problems)
-        pn = _counts(cols[i_planned])  # type: ignore[index]
-        rn = _counts(cols[i_registered])  # type: ignore[index]
-        if pn is None or rn is None:
+        planned_cells, registered_cells = cols[i_planned], cols[i_registered]  # type: ignore[index]
+        pn = _counts(planned_cells)
+        if pn is None:
             return slow(lines, cellss, problems)
+        n = len(cellss)
+        # Most rows register what they planned: their registered cell is the planned one, read once.
+        differ = list(map(ne, planned_cells, registered_cells))
+        changed = differ.count(True)
+        if changed > n // 2 or 0 in pn:
+            rn = _counts(registered_cells)
+            if rn is None:
+                return slow(lines, cellss, problems)
+            # Rows below half (2 * registered < planned) or with nothing planned get their count's reason.
+            odd = list(map(lt, map(add, rn, rn), pn))
+            if 0 in pn:
+                odd = [o or p == 0 for o, p in zip(odd, pn, strict=True)]
+                ratios: list[float | None] = [r / p if p else None for r, p in zip(rn, pn, strict=True)]
+            else:
+                ratios = list(map(truediv, rn, pn))
+            odd_rows: Iterable[int] = compress(range(n), odd) if True in odd else ()
+        else:
+            rn = pn.copy()
+            ratios = [1.0] * n
+            odd_rows = []
+            if changed:
+                others = _counts(list(compress(registered_cells, differ)))
+                if others is None:
+                    return slow(lines, cellss, problems)
+                for i, r in zip(compress(range(n), differ), others, strict=True):
+                    p = pn[i]
+                    rn[i] = r
+                    ratios[i] = r / p
+                    if r + r < p:
+                        odd_rows.append(i)
         orgs = list(map(strip, cols[i_org]))
         items = list(map(strip, cols[i_item]))
         if not (all(orgs) and all(items)):
             return slow(lines, cellss, problems)
-        found: list[tuple[Reason, ...]] = list(map(_REASONS_OF.__getitem__, pairs))  # type: ignore[arg-type]
-        needs: list[bool] = list(map(_NEEDS_OF.__getitem__, pairs))  # type: ignore[arg-type]
-        # Rows below half (2 * registered < planned) or with nothing planned get their count's reason.
-        odd = list(map(lt, map(add, rn, rn), pn))
-        if 0 in pn:
-            odd = [o or p == 0 for o, p in zip(odd, pn, strict=True)]
-            ratios: list[float | None] = [r / p if p else None for r, p in zip(rn, pn, strict=True)]
-        else:
-            ratios = list(map(truediv, rn, pn))
-        if True in odd:
-            for i in compress(range(len(odd)), odd):
-                found[i] = (*count_reasons(pn[i], rn[i], False), *found[i])
-                needs[i] = bool(found[i])
-        rcs = list(map(_RANGE_OF.__getitem__, pairs))  # type: ignore[arg-type]
-        acs = list(map(_ACCURACY_OF.__getitem__, pairs))  # type: ignore[arg-type]
-        n = len(cellss)
+        for i in odd_rows:
+            found[i] = (*count_reasons(pn[i], rn[i], False), *found[i])
+            needs[i] = bool(found[i])
         nothing = [None] * n
         prefs = nothing if i_pref is None else list(map(strip, cols[i_pref]))
         codes = nothing if i_code is None else list(map(strip, cols[i_code]))

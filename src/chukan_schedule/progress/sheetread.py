@@ -53,8 +53,9 @@ XLSX_LIMITS = {"worksheet": 512 * 2**20, "sharedStrings": 64 * 2**20, "other": 1
 MAX_CELL = 1 << 20
 
 _PEEK = 1 << 16
-#: Text is decoded in pieces of this many bytes (cut after a line's end).
-_PIECE = 1 << 20
+#: Text is decoded in pieces of this many bytes (cut after a line's end): small enough for the
+#: decoded piece to stay in the processor's cache while its lines are read.
+_PIECE = 1 << 16
 
 
 def _error(message_id: str, path: str, **params: object) -> SheetError:
@@ -177,9 +178,9 @@ def _utf16_lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
 
 
 class _Lines:
-    """Physical lines (each up to and including its ``\\n``), decoded a megabyte at a time, or
-    one by one in a piece that will not decode; ``bad`` collects the numbers of the lines that
-    would not decode."""
+    """Physical lines (each up to and including its ``\\n``), decoded a piece (:data:`_PIECE`)
+    at a time, or one by one in a piece that will not decode; ``bad`` collects the numbers of
+    the lines that would not decode."""
 
     def __init__(self, f: IO[bytes], encoding: str, before: int = 0) -> None:
         self.f = f
@@ -193,19 +194,25 @@ class _Lines:
     def _pieces(self) -> Iterator[Iterable[str]]:
         f = self.f
         n = self.before  # the lines before this piece
-        tail = b""
+        tail = b""  # the start of a line whose end is not read yet
+        longer: list[bytes] = []  # the rest of a line longer than a piece, so far
         try:
             while chunk := f.read(_PIECE):
-                data = tail + chunk if tail else chunk
-                cut = data.rfind(b"\n") + 1
+                cut = chunk.rfind(b"\n") + 1
                 if not cut:  # a line longer than a piece: read on
-                    tail = data
+                    longer.append(chunk)
                     continue
-                tail = data[cut:]
-                yield self._decoded(data[:cut], n)
-                n += data.count(b"\n", 0, cut)
-            if tail:
-                yield self._decoded(tail, n)
+                if longer:
+                    data = b"".join([tail, *longer, chunk[:cut]])
+                    longer.clear()
+                else:
+                    data = tail + chunk[:cut] if tail else chunk[:cut]
+                tail = chunk[cut:]
+                yield self._decoded(data, n)
+                n += data.count(b"\n")
+            rest = b"".join([tail, *longer])
+            if rest:
+                yield self._decoded(rest, n)
         finally:
             f.close()
 

@@ -697,10 +697,6 @@ class _Quoted(dict[object, str]):
 _TRUE_FALSE = {True: "true", False: "false"}.__getitem__
 
 
-def _null(value: object) -> object:
-    return "null" if value is None else value
-
-
 #: A row's JSON from its checks on: the same for every row whose reasons are one of the four
 #: tuples that the checks give (keyed by that tuple's id).
 _TAIL = '"range_checked": %s, "accuracy_checked": %s, "needs_advice": %s, "reasons": %s, "notes": %s}'
@@ -708,43 +704,98 @@ _SHARED_TAILS = {
     id(t): _TAIL % (_TRUE_FALSE(r), _TRUE_FALSE(a), _TRUE_FALSE(bool(t)), _SHARED_JSON[id(t)], "[]")
     for (r, a), t in CHECK_REASONS.items()
 }
-_HEAD_ROW = (
-    '{"line": %d, "prefecture": %s, "organization_code": %s, "organization": %s, "item": %s, "planned": %s, '
-    '"registered": %s, "ratio": %s, %s'
-)
+
+
+class _Keyed(dict[object, str]):
+    """``key`` and the JSON of a name, as a row's JSON holds them (``, "item": "住民票"``): a
+    small bounded memo (the same names come back on every row); ``None`` is ``null``."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def __missing__(self, name: object) -> str:
+        if len(self) >= 10_000:
+            self.clear()
+        value = self[name] = self.key + ("null" if name is None else _enc(name))  # type: ignore[arg-type]
+        return value
+
+
+_PREFECTURE_JSON = _Keyed(', "prefecture": ').__getitem__
+_CODE_JSON = _Keyed(', "organization_code": ').__getitem__
+_ORGANIZATION_JSON = _Keyed(', "organization": ').__getitem__
+_ITEM_JSON = _Keyed(', "item": ').__getitem__
+
+
+class _Repr(dict[object, str]):
+    """Ratios (floats) as JSON, their ``repr``: a small bounded memo (1.0 is on most rows); ``None`` is ``null``."""
+
+    def __missing__(self, value: object) -> str:
+        if len(self) >= 10_000:
+            self.clear()
+        text = self[value] = "null" if value is None else repr(value)
+        return text
+
+
+_RATIO_JSON = _Repr().__getitem__
+
+
+def _number_json(value: object) -> str:
+    """A count as JSON (an int's ``repr``), ``None`` as ``null``."""
+    return "null" if value is None else repr(value)
+
+
+#: A row's JSON from its checks on, after the ratio, for the rows whose reasons are one of the
+#: four tuples that the checks give (keyed by that tuple's id).
+_SHARED_ENDS = {key: ", " + tail for key, tail in _SHARED_TAILS.items()}
+#: The JSON of each reason that the checks give (keyed by its id).
+_SHARED_REASON = {id(x): _reasons_json((x,))[1:-1] for t in CHECK_REASONS.values() for x in t}
+
+
+def _reason_list_json(reasons: tuple[Reason, ...]) -> str:
+    """:func:`_reasons_json`, with the reasons that the checks give already written."""
+    shared = _SHARED_REASON.get
+    parts = [shared(id(x)) or _reasons_json((x,))[1:-1] for x in reasons]
+    return "[" + ", ".join(parts) + "]"
 
 
 def _rows_json(block: Columns, quote: Callable[[object], str]) -> Iterator[str]:
-    """The JSON of each row of a block (``%s`` of an int or a float is its ``repr``, as JSON wants)."""
+    """The JSON of each row of a block, each put together from its pieces (the names with
+    their keys, from small memos; ``quote`` is not needed)."""
     lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess = block
     if any(notess):
-        tails = [
-            _TAIL % (_TRUE_FALSE(rc), _TRUE_FALSE(ac), _TRUE_FALSE(need), _reasons_json(rs), _reasons_json(ns))
+        ends = [
+            ", " + _TAIL % (_TRUE_FALSE(rc), _TRUE_FALSE(ac), _TRUE_FALSE(need), _reasons_json(rs), _reasons_json(ns))
             for rc, ac, need, rs, ns in zip(rcs, acs, needs, reasonss, notess, strict=True)
         ]
     else:
-        tails = list(map(_SHARED_TAILS.get, map(id, reasonss)))  # type: ignore[arg-type]
-        if None in tails:
-            for i in compress(range(len(tails)), map(is_, tails, repeat(None))):
-                tails[i] = _TAIL % (
+        ends = list(map(_SHARED_ENDS.get, map(id, reasonss)))  # type: ignore[arg-type]
+        if None in ends:
+            for i in compress(range(len(ends)), map(is_, ends, repeat(None))):
+                ends[i] = ", " + _TAIL % (
                     _TRUE_FALSE(rcs[i]),
                     _TRUE_FALSE(acs[i]),
                     _TRUE_FALSE(needs[i]),
-                    _reasons_json(reasonss[i]),
+                    _reason_list_json(reasonss[i]),
                     "[]",
                 )
+    n = len(lines)
     return map(
-        _HEAD_ROW.__mod__,
+        "".join,
         zip(
-            lines,
-            map(quote, prefs),
-            map(quote, codes),
-            map(quote, orgs),
-            map(quote, items),
-            map(_null, planneds) if None in planneds else planneds,
-            map(_null, regs) if None in regs else regs,
-            map(_null, ratios) if None in ratios else ratios,
-            tails,
+            repeat('{"line": ', n),
+            map(repr, lines),
+            map(_PREFECTURE_JSON, prefs),
+            map(_CODE_JSON, codes),
+            map(_ORGANIZATION_JSON, orgs),
+            map(_ITEM_JSON, items),
+            repeat(', "planned": ', n),
+            map(_number_json if None in planneds else repr, planneds),
+            repeat(', "registered": ', n),
+            map(_number_json if None in regs else repr, regs),
+            repeat(', "ratio": ', n),
+            map(_RATIO_JSON, ratios),
+            ends,
             strict=True,
         ),
     )
