@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import chain, compress, groupby, repeat
-from operator import floordiv, is_, itemgetter, mul
+from operator import floordiv, is_, itemgetter, mul, ne
 from typing import IO, TYPE_CHECKING, Protocol
 
 from ..lang import Lang, Text
@@ -507,10 +507,15 @@ def _text_rows(results: Results, lang: str, write: Write, add_error: Write, own_
                 if pad is None:
                     pad = padded_cells[i, w] = _Padded(w, shown_cell, width_of).__getitem__
                 fields.append(map(pad, col))
-        w = _widen(widths, 5, len(f"{max(planneds):,}"))
-        fields.append(map(format, planneds, repeat(f">{w},")))
-        w = _widen(widths, 6, len(f"{max(regs):,}"))
-        fields.append(map(format, regs, repeat(f">{w},")))
+        # Counts with thousands separators, each made once: most rows registered what they planned.
+        planned_text = list(map(format, planneds, repeat(",")))
+        registered_text = planned_text.copy()
+        for k in compress(range(len(regs)), map(ne, regs, planneds)):
+            registered_text[k] = format(regs[k], ",")
+        w = _widen(widths, 5, max(map(len, planned_text)))
+        fields.append(map(str.rjust, planned_text, repeat(w)))
+        w = _widen(widths, 6, max(map(len, registered_text)))
+        fields.append(map(str.rjust, registered_text, repeat(w)))
         per_mille = list(map(floordiv, map(mul, regs, repeat(1000)), planneds))
         w = _widen(widths, 7, len(_PER_MILLE(max(per_mille))))
         ratio = padded_ratios.get(w)
