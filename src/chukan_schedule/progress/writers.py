@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import chain, compress, groupby, repeat
-from operator import floordiv, is_, itemgetter, mul, ne
+from operator import floordiv, is_, mul, ne
 from typing import IO, TYPE_CHECKING, Protocol
 
 from ..lang import Lang, Text
@@ -733,16 +733,22 @@ _ITEM_JSON = _Keyed(', "item": ').__getitem__
 
 
 class _Repr(dict[object, str]):
-    """Ratios (floats) as JSON, their ``repr``: a small bounded memo (1.0 is on most rows); ``None`` is ``null``."""
+    """Ratios (floats) as text, their ``repr``: a small bounded memo (1.0 is on most rows);
+    ``None`` is ``none``."""
+
+    def __init__(self, none: str) -> None:
+        super().__init__()
+        self.none = none
 
     def __missing__(self, value: object) -> str:
         if len(self) >= 10_000:
             self.clear()
-        text = self[value] = "null" if value is None else repr(value)
+        text = self[value] = self.none if value is None else repr(value)
         return text
 
 
-_RATIO_JSON = _Repr().__getitem__
+_RATIO_JSON = _Repr("null").__getitem__
+_RATIO_CSV = _Repr("").__getitem__
 
 
 def _number_json(value: object) -> str:
@@ -963,8 +969,8 @@ def _csv_rows(results: Results, lang: str | None, write: Write) -> None:
     write(buf.getvalue())
 
 
-#: A cell that :func:`~.cells.safe_cell` may change starts one of a block's cells joined by NUL
-#: (a NUL inside a cell only costs a closer look).
+#: A cell that :func:`~.cells.safe_cell` may change starts one of a column's cells (but the
+#: first) joined by NUL (a NUL inside a cell only costs a closer look).
 _SUSPECT_RE = re.compile("\x00[" + "".join(map(re.escape, sorted(SUSPECT))) + "]")
 
 
@@ -978,14 +984,15 @@ def _csv_block(
     if not cellss:
         return
     search = _SUSPECT_RE.search
-    if search("\x00" + "\x00".join(chain.from_iterable(cellss))):
-        for i in range(len(cellss[0])):
-            if search("\x00" + "\x00".join(map(itemgetter(i), cellss))):
-                for row in cellss:
-                    c = row[i]
-                    if c and c[0] in SUSPECT:
-                        row[i] = safe_cell(c)
-    ratio = list(map(repr, ratios)) if None not in ratios else ["" if x is None else repr(x) for x in ratios]
+    # Column by column: a column of ASCII cells (counts, codes) is joined and searched as such.
+    for i, col in enumerate(zip(*cellss, strict=True)):
+        first = col[0]
+        if search("\x00".join(col)) or (first and first[0] in SUSPECT):
+            for row in cellss:
+                c = row[i]
+                if c and c[0] in SUSPECT:
+                    row[i] = safe_cell(c)
+    ratio = map(_RATIO_CSV, ratios)
     reasons = list(map(shared.get, map(id, reasonss)))
     if None in reasons:
         for i, text in enumerate(reasons):
