@@ -356,7 +356,7 @@ def test_a_part_that_cannot_write_its_output(
     monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix: str(gone))
     status, out, err = run(capsys, "progress", str(path), "--output", str(tmp_path / "out.txt"), "--jobs", "2")
     assert_one_line_error(status, out, err, "a part of the sheet read by another process could not be written")
-    assert f"the temporary folder {gone} (No such file or directory); set TMPDIR" in err
+    assert f"the temporary folder {tmp_path} (No such file or directory); set TMPDIR" in err
     assert "give --jobs 1" in err
     assert not (tmp_path / "out.txt").exists()
 
@@ -364,19 +364,42 @@ def test_a_part_that_cannot_write_its_output(
 def test_a_file_changed_while_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The other processes open the file again: one that is no longer the file the first one
-    # read (another size, say: something appended to it) is refused, not read half old, half new.
+    # The other processes open the very file the first one reads (/proc/PID/fd/N on Linux, else
+    # its name) and check that it is the file the first one opened: one that is not (another
+    # size, say) is refused, not read half old, half new.
     rnd = random.Random(19)
     path = _sheet(tmp_path / "s.csv", [_row(rnd, 1 + k // 4) for k in range(45)])
-    cut_points = parts.cut_points
+    part_of = report.Sheet.part_of
 
-    def appended(*args: Any) -> tuple[list[parts.Cut], tuple[int, ...]]:
-        cuts, (dev, ino, size, mtime) = cut_points(*args)
-        return cuts, (dev, ino, size - 10, mtime)
+    def appended(self: report.Sheet, *args: Any) -> report.PartOfSheet:
+        spec = part_of(self, *args)
+        dev, ino, size, mtime = spec.identity
+        return spec._replace(identity=(dev, ino, size - 10, mtime))
 
-    monkeypatch.setattr(parts, "cut_points", appended)
+    monkeypatch.setattr(report.Sheet, "part_of", appended)
     status, _, err = run(capsys, "progress", str(path), "--jobs", "2")
     assert status == 2
     assert err.endswith(
         "s.csv: the file changed while it was being read; run the command again when nothing writes to it\n"
     )
+
+
+def test_a_file_replaced_after_it_was_opened(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, segments: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saved by an editor (a new file renamed over the old one) once the first process has opened
+    # it: every part reads the file that was opened, as one process would.
+    rnd = random.Random(20)
+    rows = [_row(rnd, 1 + k // 4) for k in range(45)]
+    path = _sheet(tmp_path / "s.csv", rows)
+    one = run(capsys, "progress", str(path), "--jobs", "1")
+    start = parts.start
+
+    def replaced(sheet: report.Sheet, *args: Any) -> parts.Parts | None:
+        _sheet(tmp_path / "new.csv", [row.replace("済", "未") for row in rows])
+        os.replace(tmp_path / "new.csv", path)
+        return start(sheet, *args)
+
+    monkeypatch.setattr(parts, "start", replaced)
+    assert run(capsys, "progress", str(path), "--jobs", "3") == one
+    assert STARTED[-1] == 2

@@ -721,6 +721,13 @@ CATALOG: dict[str, Msg] = {
             "空きのあるフォルダーを TMPDIR に指定するか、--jobs 1 で 1 つのプロセスで読んでください",
         ),
         Msg(
+            "progress.part_died",
+            en="{name}: a process reading part of the sheet ended before it was done ({how}); "
+            "give --jobs 1 to read it in one process",
+            ja="進捗シート {name}：シートの一部を読むプロセスが途中で終了しました（{how}）。"
+            "--jobs 1 で 1 つのプロセスで読んでください",
+        ),
+        Msg(
             "progress.changed",
             en="{name}: the file changed while it was being read; run the command again when nothing writes to it",
             ja="進捗シート {name} は読み取り中に変更されました。書き込みが終わってから、もう一度実行してください",
@@ -1531,9 +1538,9 @@ CATALOG: dict[str, Msg] = {
         Msg(
             "help.progress.jobs",
             en="read a large CSV or text sheet (over 50,000 lines) in up to N processes at once "
-            "(default: one per processor); 1 reads it in this process alone. The output is the same",
+            "(default: one per processor); 1 reads it in this process alone. The output is the same either way",
             ja="大きな CSV・テキストのシート（50,000 行を超えるもの）を最大 N 個のプロセスで同時に読みます"
-            "（既定：プロセッサ 1 つにつき 1 個）。1 ならこのプロセスだけで読みます。出力は同じです",
+            "（既定：プロセッサ 1 つにつき 1 個）。1 ならこのプロセスだけで読みます。出力はどちらでも同じです",
         ),
         Msg(
             "help.progress.column",

@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
 from .report import PartOfSheet, Sheet, Tally, file_identity
-from .sheeterror import SheetError
+from .sheeterror import SheetError, said_name
 
 __all__ = ["PartDone", "Parts", "cut_points", "start"]
 
@@ -140,8 +140,13 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
     for name in ("SIGINT", "SIGHUP"):  # the first process stops this one (Ctrl+C reaches both)
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGTERM"):  # (to the whole group: `timeout`, systemd) its files go with it
+
+        def stopped(signum: int, frame: object) -> None:
+            _remove(job)
+            os._exit(128 + signum)
+
+        signal.signal(signal.SIGTERM, stopped)
     csv.field_size_limit(job.field_limit)
     gc.set_threshold(max(gc.get_threshold()[0], 200_000))
     _watch_parent(job)
@@ -164,9 +169,8 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
         answer = ("error", e)
     except OSError as e:  # writing the part's files (a full disk ...)
         from ..messages import msg, os_problem
-        from .sheeterror import said_name
 
-        where = said_name(os.path.dirname(job.output))
+        where = said_name(os.path.dirname(os.path.dirname(job.output)))  # TMPDIR
         answer = (
             "error",
             SheetError(msg("progress.part_failed", name=said_name(job.spec.name), folder=where, reason=os_problem(e))),
@@ -211,12 +215,26 @@ def _watch_parent(job: _Job) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _died(job: _Job, code: int | None) -> SheetError:
+    """The error for a later part's process that ended without saying how it went."""
+    from ..lang import Text
+    from ..messages import msg
+
+    if code is not None and code < 0:
+        how = Text(f"signal {-code}", f"シグナル {-code}")
+    else:
+        how = Text(f"exit status {code}", f"終了ステータス {code}")
+    return SheetError(msg("progress.part_died", name=said_name(job.spec.name), how=how))
+
+
 class Parts:
     """The later parts of a sheet, each read by its own process."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, kept: int) -> None:
         self.folder = folder
+        self.kept = kept  # the sheet's file, open while the parts read it
         self.running: list[tuple[Any, Connection, Any, _Job]] = []
+        self.answered: set[int] = set()  # the connections of the parts that said how they went
 
     def rows_read(self) -> int:
         """The rows the later parts have read so far (as last told)."""
@@ -228,10 +246,15 @@ class Parts:
             for process, conn, _, job in self.running:
                 while not conn.poll(0.25):
                     if not process.is_alive() and not conn.poll(0):
-                        raise RuntimeError(f"a process reading {job.spec.name} ended with {process.exitcode}")
+                        raise _died(job, process.exitcode)
                     if tick is not None:
                         tick(self.rows_read())
-                answer = conn.recv()
+                try:
+                    answer = conn.recv()
+                except (EOFError, OSError):  # it ended without a word (killed, out of memory ...)
+                    process.join(timeout=1)
+                    raise _died(job, process.exitcode) from None
+                self.answered.add(id(conn))
                 if answer[0] == "error":  # the error one process would have met there
                     raise answer[1]
                 if answer[0] == "defect":
@@ -244,8 +267,11 @@ class Parts:
             self.close()
 
     def close(self) -> None:
-        """Let each later part remove its files and end (it is stopped if it does not)."""
-        for _, conn, _, _ in self.running:
+        """Let each later part that is done remove its files and end; stop those still at work
+        (they remove their files too)."""
+        for process, conn, _, _ in self.running:
+            if id(conn) not in self.answered and not conn.poll(0):
+                process.terminate()
             with contextlib.suppress(OSError):
                 conn.send(None)  # (a forked part holds copies of these ends too: no end of file reaches it)
             conn.close()
@@ -256,6 +282,10 @@ class Parts:
                 process.join()
         self.running = []
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.kept >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.kept)
+            self.kept = -1
 
 
 def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
@@ -264,24 +294,30 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
     when the sheet is not to be cut: not CSV or text in UTF-8 or CP932, or shorter than two segments."""
     if jobs < 2 or sheet.decoding() is None:
         return None
-    try:
-        cuts, identity = cut_points(sheet.name, sheet.next_line, sheet.segment_lines, jobs)
-    except OSError:
+    opened = sheet.opened()
+    if opened is None:
         return None
-    if not cuts:
+    path, identity, kept = opened
+    try:
+        cuts, scanned = cut_points(path, sheet.next_line, sheet.segment_lines, jobs)
+    except OSError:
+        cuts, scanned = [], identity
+    if not cuts or scanned != identity:  # (replaced already: its name is another file now)
+        os.close(kept)
         return None
     import csv
 
     try:
-        parts = Parts(tempfile.mkdtemp(prefix="chukan-progress-"))
+        parts = Parts(tempfile.mkdtemp(prefix="chukan-progress-"), kept)
     except OSError:  # no temporary folder to write in: one process reads it all
+        os.close(kept)
         return None
     context = _context()
     try:
         for i, (line, offset) in enumerate(cuts):
             stop = cuts[i + 1][0] if i + 1 < len(cuts) else None
             job = _Job(
-                spec=sheet.part_of(line, offset, stop, identity),
+                spec=sheet.part_of(path, line, offset, stop, identity),
                 kind=kind,
                 lang=lang,
                 output=os.path.join(parts.folder, f"{i}.out"),

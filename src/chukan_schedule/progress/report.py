@@ -180,6 +180,7 @@ class PartOfSheet(NamedTuple):
     """A part of a sheet to read in another process: the file, how to read it, and where."""
 
     name: str
+    path: str  # what to open: the file this process opened, where the system can name it
     identity: tuple[int, ...]
     encoding: str  # as the sheet says it (utf-8-sig ...)
     decoding: str  # as its lines are decoded (utf-8 or cp932)
@@ -237,7 +238,7 @@ class Sheet:
         self.name = spec.name
         self.source = shown_name(spec.name)
         self.encoding = spec.encoding
-        rows, status = open_part(spec.name, spec.decoding, spec.delimiter, spec.offset, spec.first_line)
+        rows, status = open_part(spec.path, spec.decoding, spec.delimiter, spec.offset, spec.first_line)
         if file_identity(status) != spec.identity:
             rows.close()  # type: ignore[attr-defined]
             raise SheetError(msg("progress.changed", name=self.source))
@@ -257,12 +258,32 @@ class Sheet:
         in UTF-8 or CP932), else ``None``."""
         return self._rows.decoding()
 
-    def part_of(self, first_line: int, offset: int, stop_line: int | None, identity: tuple[int, ...]) -> PartOfSheet:
-        """What another process needs to read this sheet's rows from ``first_line`` (at byte ``offset``)."""
+    def opened(self) -> tuple[str, tuple[int, ...], int] | None:
+        """What another process opens to read the very file this one reads, even after it was
+        renamed or replaced (``/proc/PID/fd/N`` where the system has it, else its name), the
+        file's identity, and a descriptor of it to keep open (and close) while they read;
+        ``None`` when the file is not open (.xlsx, UTF-16)."""
+        fd = self._rows.fileno()
+        if fd is None:
+            return None
+        try:
+            kept = os.dup(fd)
+            status = os.fstat(kept)
+        except OSError:
+            return None
+        path = f"/proc/{os.getpid()}/fd/{kept}"
+        return (path if os.path.exists(path) else self.name), file_identity(status), kept
+
+    def part_of(
+        self, path: str, first_line: int, offset: int, stop_line: int | None, identity: tuple[int, ...]
+    ) -> PartOfSheet:
+        """What another process needs to read this sheet's rows from ``first_line`` (at byte
+        ``offset``) of ``path`` (see :meth:`opened`)."""
         found = self.decoding()
         assert found is not None
         return PartOfSheet(
             name=self.name,
+            path=path,
             identity=identity,
             encoding=self.encoding,
             decoding=found[0],

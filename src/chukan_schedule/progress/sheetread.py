@@ -263,6 +263,10 @@ class Rows:
         CP932), which may be read in parts from any line (:func:`open_part`); else ``None``."""
         return None
 
+    def fileno(self) -> int | None:
+        """The descriptor of the file read, while it is open (CSV and text); else ``None``."""
+        return None
+
 
 def _newlines(cells: list[str]) -> int:
     """The line breaks inside a row's cells, as lines split at \\n only count them."""
@@ -296,6 +300,11 @@ class _CsvRows(Rows):
         if not isinstance(self.lines, _Lines):
             return None
         return self.lines.encoding, str(self.reader.dialect.delimiter)
+
+    def fileno(self) -> int | None:
+        if not isinstance(self.lines, _Lines) or self.lines.f.closed:
+            return None
+        return self.lines.f.fileno()
 
     def close(self) -> None:
         close = getattr(self.lines, "close", None)
