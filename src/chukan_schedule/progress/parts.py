@@ -132,6 +132,23 @@ class _Job(NamedTuple):
     field_limit: int
 
 
+#: The signals held back while a part's process starts, until it has its own handlers (a new
+#: process inherits the first one's, which may be the atomic writer's, raising an exception).
+_HELD = {getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _run(job: _Job, conn: Connection, counter: Any) -> None:
     """A later part, in its own process: read, check and write it; send back how it went."""
     import csv
@@ -147,6 +164,8 @@ def _run(job: _Job, conn: Connection, counter: Any) -> None:
             os._exit(128 + signum)
 
         signal.signal(signal.SIGTERM, stopped)
+    if _HELD and hasattr(signal, "pthread_sigmask"):  # now that this process has its own handlers
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     csv.field_size_limit(job.field_limit)
     gc.set_threshold(max(gc.get_threshold()[0], 200_000))
     _watch_parent(job)
@@ -327,7 +346,8 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
             receive, send = context.Pipe()
             counter = context.Value("q", 0, lock=False)
             process = context.Process(target=_run, args=(job, send, counter), daemon=True)
-            process.start()
+            with _signals_held():
+                process.start()
             send.close()
             parts.running.append((process, receive, counter, job))
     except (OSError, ValueError, RuntimeError, ImportError):  # no process could be started: one reads it all
