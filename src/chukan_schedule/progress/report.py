@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import chain, compress, groupby
 from typing import NamedTuple
@@ -103,9 +103,15 @@ class Tally:
             codes if all(codes) else [c if c else (p, o) for c, p, o in zip(codes, prefs, orgs, strict=True)]
         )
         last_key, entry = self._last_key, self._last
+        n = len(keys)
+        first = keys[0] if n else None
+        # A block of one organization (most are) is one run, found without grouping.
+        runs: Iterable[tuple[object, int]] = (
+            ((first, n),) if n and keys.count(first) == n else ((k, len(list(g))) for k, g in groupby(keys))
+        )
         start = 0
-        for key, run in groupby(keys):
-            end = start + len(list(run))
+        for key, size in runs:
+            end = start + size
             if key != last_key:
                 found = known.get(key)
                 if found is None:
@@ -119,7 +125,7 @@ class Tally:
                 entry[5].extend(map(intern, advised, advised))  # type: ignore[attr-defined]
             start = end
         self._last_key, self._last = last_key, entry
-        self.rows_read += len(keys)
+        self.rows_read += n
         self.rows_needing_advice += sum(needs)
 
     def count(self, block: list[RowResult | RowError]) -> None:
