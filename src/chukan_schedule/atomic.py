@@ -39,7 +39,7 @@ from typing import TypeAlias
 
 from .messages import Message, msg
 
-__all__ = ["WriteRefusedError", "own_descriptor", "write_atomic"]
+__all__ = ["WriteRefusedError", "own_descriptor", "signals_blocked", "write_atomic"]
 
 #: The signals that would otherwise end the process mid-write and leave a temporary file.
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
@@ -186,7 +186,7 @@ def _replace(target: Path, data: Data, st: os.stat_result | None, name: str) -> 
     tmp: str | None = None
     fd = -1
     try:
-        with _signals_blocked():  # a signal between creating the file and knowing its name ...
+        with signals_blocked():  # a signal between creating the file and knowing its name ...
             try:
                 fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temporary_prefix(target), suffix=".tmp")
             except OSError as exc:  # name the file the caller asked for, not our temporary one
@@ -269,14 +269,14 @@ def _signals_raise() -> Iterator[None]:
     try:
         yield
     finally:
-        with _signals_blocked():  # a second signal must not find some handlers restored, some not
+        with signals_blocked():  # a second signal must not find some handlers restored, some not
             for signum, old in before.items():
                 signal.signal(signum, old)
 
 
 @contextlib.contextmanager
-def _signals_blocked() -> Iterator[None]:
-    """Hold those signals back for a moment (they are delivered when it ends)."""
+def signals_blocked() -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT back for a moment (they are delivered when it ends)."""
     if not hasattr(signal, "pthread_sigmask") or not _in_main_thread():
         yield
         return

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
+from ..atomic import signals_blocked
 from .report import PartOfSheet, Sheet, Tally, file_identity
 from .sheeterror import SheetError, said_name
 
@@ -132,21 +133,10 @@ class _Job(NamedTuple):
     field_limit: int
 
 
-#: The signals held back while a part's process starts, until it has its own handlers (a new
-#: process inherits the first one's, which may be the atomic writer's, raising an exception).
+#: The signals held back while a part's process starts (:func:`~chukan_schedule.atomic.signals_blocked`),
+#: until it has its own handlers: a new process inherits the first one's, which may be the
+#: atomic writer's, raising an exception.
 _HELD = {getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)}
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _run(job: _Job, conn: Connection, counter: Any) -> None:
@@ -346,7 +336,7 @@ def start(sheet: Sheet, jobs: int, kind: str, lang: str | None) -> Parts | None:
             receive, send = context.Pipe()
             counter = context.Value("q", 0, lock=False)
             process = context.Process(target=_run, args=(job, send, counter), daemon=True)
-            with _signals_held():
+            with signals_blocked():
                 process.start()
             send.close()
             parts.running.append((process, receive, counter, job))

@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import chain, compress, groupby, repeat
 from operator import floordiv, is_, mul, ne
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from ..lang import Lang, Text
 from ..messages import Message, msg
 from ..model import Milestone, Reason
 from ..render import display_width, long_day
+from . import report as _report
 from .blocks import Block, Columns, results_of_columns
 from .cells import SUSPECT, safe_cell
 from .columns import RESULT_HEADERS
@@ -151,9 +152,7 @@ class _Held:
         self.report = report
         self.source, self.encoding, self.header = report.source, report.encoding, report.header
         self.has_prefecture, self.has_code = report.has_prefecture, report.has_code
-        from .report import SEGMENT_LINES as segment_lines  # as it is now
-
-        self.segment_lines = segment_lines
+        self.segment_lines = _report.SEGMENT_LINES  # (read now: a test may set it)
 
     def split(self, kind: str, lang: str | None) -> None:
         pass
@@ -352,15 +351,17 @@ def _source_line(results: Results, lang: str) -> str:
     return _say("progress.out.source", lang, source=results.source, encoding=results.encoding)
 
 
-class _Cache(dict[str, object]):
-    """A bounded memo of a function of a cell (the same names come back on every row)."""
+class _Cache(dict[object, object]):
+    """A bounded memo of a function of a cell (the same names come back on every row): at most
+    ``limit`` entries, emptied when full."""
 
-    def __init__(self, fn: Callable[[str], object]) -> None:
+    def __init__(self, fn: Callable[[Any], object], limit: int = 200_000) -> None:
         super().__init__()
         self.fn = fn
+        self.limit = limit
 
-    def __missing__(self, key: str) -> object:
-        if len(self) > 200_000:
+    def __missing__(self, key: object) -> object:
+        if len(self) > self.limit:
             self.clear()
         value = self[key] = self.fn(key)
         return value
@@ -375,7 +376,7 @@ def _per_mille(x: int) -> str:
 
 
 #: Per-mille -> its text (0.0% .. 100.0% and a little beyond, the same on many rows).
-_PER_MILLE: Callable[[int], str] = _Cache(_per_mille).__getitem__  # type: ignore[arg-type, assignment]
+_PER_MILLE: Callable[[int], str] = _Cache(_per_mille).__getitem__  # type: ignore[assignment]
 
 
 def _ratios(planneds: Sequence[int | None], regs: Sequence[int | None], ratios: Sequence[float | None]) -> list[str]:
@@ -689,16 +690,6 @@ def _reasons_json(reasons: tuple[Reason, ...]) -> str:
 _SHARED_JSON = {id(t): _reasons_json(t) for t in CHECK_REASONS.values()}
 
 
-class _Quoted(dict[object, str]):
-    """JSON strings of names (a bounded memo: the same names come back on every row); ``None`` is ``null``."""
-
-    def __missing__(self, key: object) -> str:
-        if len(self) > 200_000:
-            self.clear()
-        value = self[key] = "null" if key is None else _enc(key)  # type: ignore[arg-type]
-        return value
-
-
 _TRUE_FALSE = {True: "true", False: "false"}.__getitem__
 
 
@@ -711,44 +702,23 @@ _SHARED_TAILS = {
 }
 
 
-class _Keyed(dict[object, str]):
-    """``key`` and the JSON of a name, as a row's JSON holds them (``, "item": "住民票"``): a
-    small bounded memo (the same names come back on every row); ``None`` is ``null``."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__()
-        self.key = key
-
-    def __missing__(self, name: object) -> str:
-        if len(self) >= 10_000:
-            self.clear()
-        value = self[name] = self.key + ("null" if name is None else _enc(name))  # type: ignore[arg-type]
-        return value
+def _keyed(key: str) -> Callable[[object], str]:
+    """``key`` and the JSON of a name, as a row's JSON holds them (``, "item": "住民票"``), from
+    a small memo (the same names come back on every row); ``None`` is ``null``."""
+    return _Cache(lambda name: key + ("null" if name is None else _enc(name)), 10_000).__getitem__  # type: ignore[return-value]
 
 
-_PREFECTURE_JSON = _Keyed(', "prefecture": ').__getitem__
-_CODE_JSON = _Keyed(', "organization_code": ').__getitem__
-_ORGANIZATION_JSON = _Keyed(', "organization": ').__getitem__
-_ITEM_JSON = _Keyed(', "item": ').__getitem__
+def _shown_ratio(none: str) -> Callable[[object], str]:
+    """Ratios (floats) as text, their ``repr``, from a small memo (1.0 is on most rows); ``None`` is ``none``."""
+    return _Cache(lambda value: none if value is None else repr(value), 10_000).__getitem__  # type: ignore[return-value]
 
 
-class _Repr(dict[object, str]):
-    """Ratios (floats) as text, their ``repr``: a small bounded memo (1.0 is on most rows);
-    ``None`` is ``none``."""
-
-    def __init__(self, none: str) -> None:
-        super().__init__()
-        self.none = none
-
-    def __missing__(self, value: object) -> str:
-        if len(self) >= 10_000:
-            self.clear()
-        text = self[value] = self.none if value is None else repr(value)
-        return text
-
-
-_RATIO_JSON = _Repr("null").__getitem__
-_RATIO_CSV = _Repr("").__getitem__
+_PREFECTURE_JSON = _keyed(', "prefecture": ')
+_CODE_JSON = _keyed(', "organization_code": ')
+_ORGANIZATION_JSON = _keyed(', "organization": ')
+_ITEM_JSON = _keyed(', "item": ')
+_RATIO_JSON = _shown_ratio("null")
+_RATIO_CSV = _shown_ratio("")
 
 
 def _number_json(value: object) -> str:
@@ -770,9 +740,9 @@ def _reason_list_json(reasons: tuple[Reason, ...]) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
-def _rows_json(block: Columns, quote: Callable[[object], str]) -> Iterator[str]:
+def _rows_json(block: Columns) -> Iterator[str]:
     """The JSON of each row of a block, each put together from its pieces (the names with
-    their keys, from small memos; ``quote`` is not needed)."""
+    their keys, from small memos)."""
     lines, orgs, items, planneds, regs, ratios, rcs, acs, needs, reasonss, _, prefs, codes, notess = block
     if any(notess):
         ends = [
@@ -834,7 +804,6 @@ def _json_rows(results: Results, write: Write, add_error: Write, first: str) -> 
     """The JSON of the rows of ``results``, one a line (the first after ``first``), and of the
     rows in error, each after ",\n    ", to ``add_error``; whether there was a row."""
     sep = first
-    quote = _Quoted().__getitem__
 
     def on_error(e: RowError) -> None:
         add_error(",\n    " + _error_json(e))
@@ -842,7 +811,7 @@ def _json_rows(results: Results, write: Write, add_error: Write, first: str) -> 
     wrote = False
     for block in _blocks(results, on_error):
         if block[0]:
-            write(sep + ",\n    ".join(_rows_json(block, quote)))
+            write(sep + ",\n    ".join(_rows_json(block)))
             sep = ",\n    "
             wrote = True
     return wrote
