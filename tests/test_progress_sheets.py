@@ -17,6 +17,7 @@ from chukan_schedule import JULY_2017, Reason
 from chukan_schedule.cli import main
 from chukan_schedule.progress import ProgressReport, SheetError, read_sheet, render_organizations, to_csv
 from chukan_schedule.progress.columns import parse_column_option
+from clikit import run_json
 
 DATA = Path(__file__).parent / "data" / "progress"
 NATIONAL = DATA / "national.csv"
@@ -518,3 +519,26 @@ def test_a_terminal_sees_the_rows_read_so_far(tmp_path: Path, monkeypatch: pytes
     # and one of 249 rows (49,999 rows), then blocks of 250.  The first count at or past 65,536
     # is 49,999 + 63 * 250 = 65,749; then the line is cleared.
     assert terminal.getvalue() == "\r65,749 rows read…\r\x1b[K"
+
+
+def test_a_row_that_stops_before_the_ratio_column(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # The ratio (f) is the last column and not a required one: B町's row ends before it, so (f)
+    # is blank there and its counts decide, as on a row with (f) left empty: 4 of 10 is 40%,
+    # below half.  (It was an internal error: the row's cells were read past their end.)
+    path = tmp_path / "narrow.csv"
+    path.write_text(
+        "団体名,特定個人情報,登録予定件数,実登録件数,登録対象範囲の確認,登録後の正確性の確認,登録率\n"
+        "A市,住民票関係情報,10,4,済,済,40%\n"
+        "B町,税,10,4,済,済\n"
+        "C村,税,10,4,済,済,\n",
+        encoding="utf-8",
+    )
+    status, data = run_json(capsys, "progress", str(path), "--json")
+    assert status == 0
+    assert data["errors"] == []
+    rows = {r["organization"]: r for r in data["rows"]}
+    for name in ("B町", "C村"):
+        assert (rows[name]["planned"], rows[name]["registered"], rows[name]["ratio"]) == (10, 4, 0.4)
+        assert rows[name]["needs_advice"] is True
+        assert [r["clause"] for r in rows[name]["reasons"]] == ["P1"]
+        assert rows[name]["notes"] == []

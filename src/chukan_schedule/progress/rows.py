@@ -252,10 +252,12 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
         blank_registered = False
         raw_planned = cells[i_planned] if i_planned is not None else ""
         raw_registered = cells[i_registered] if i_registered is not None else ""
-        sheet_ratio = parse_ratio(cells[i_ratio]) if i_ratio is not None else None
+        # The ratio (f) is not a required column: a row that stops before it has it blank.
+        raw_ratio = cells[i_ratio] if i_ratio is not None and i_ratio < len(cells) else ""
+        sheet_ratio = parse_ratio(raw_ratio) if i_ratio is not None else None
         bad_ratio = isinstance(sheet_ratio, str)
         if isinstance(sheet_ratio, str):
-            problems.append(_ratio_problem(sheet_ratio, cells[i_ratio]))  # type: ignore[index]
+            problems.append(_ratio_problem(sheet_ratio, raw_ratio))
             sheet_ratio = None
         by_ratio = (
             i_ratio is not None and sheet_ratio is not None and not raw_planned.strip() and not raw_registered.strip()
@@ -309,7 +311,7 @@ def make_checker(columns: dict[str, int], width: int) -> _Check:
             )
             ratio = None if planned == 0 else registered / planned
             if isinstance(sheet_ratio, tuple) and planned > 0:
-                notes = _disagreement(sheet_ratio, registered, planned, cells[i_ratio])  # type: ignore[index]
+                notes = _disagreement(sheet_ratio, registered, planned, raw_ratio)
         if reasons:
             reasons.extend(reasons_cache[range_checked, accuracy_checked])
             all_reasons = tuple(reasons)
